@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Config, loadConfig } from '../config/config.js';
+import type { ProviderError } from '../providers/provider-error.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../providers/retry.js';
+import { writeResultsJson } from '../reports/results-json.js';
+import { executeJobs } from '../run/execute.js';
+import { type Job, planJobs, plannedCount } from '../run/plan.js';
+import type { CaseResult } from '../run/types.js';
+import { UserError } from '../shared/errors.js';
+import { AVEC_VERSION } from '../shared/version.js';
+import { allGatesPassed, type SummaryRow, summarize } from '../stats/summary.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { RunRecord, RunStatus } from '../store/types.js';
+import { displayPath } from '../suite/load-suite.js';
+import type { Suite, Thresholds } from '../suite/types.js';
+import { checkDataClassification, loadSuitesWithGraders, resolveProviders } from './load.js';
+
+export const DEFAULT_CONCURRENCY = 8;
+
+export interface RunSuitesOptions {
+  /** Suite files or folders; ignored when resuming. */
+  paths: string[];
+  /** Model specs; ignored when resuming. */
+  models: string[];
+  dbPath: string;
+  /** Folder for results.json; defaults to reports/<run-id>. */
+  outDir?: string;
+  configPath?: string;
+  concurrency?: number;
+  repeats?: number;
+  cache?: boolean;
+  resume?: string;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Called once the plan is known, before the first request. */
+  onStart?: (info: { runId: string; planned: number; toAsk: number; resumed: boolean }) => void;
+  onResult?: (result: CaseResult) => void;
+  onRetry?: (job: Job, error: ProviderError, delayMs: number) => void;
+}
+
+export interface RunSuitesResult {
+  runId: string;
+  status: RunStatus;
+  rows: SummaryRow[];
+  gatesPassed: boolean;
+  resultsFile: string;
+  asked: number;
+  skipped: number;
+  elapsedMs: number;
+  errors: number;
+}
+
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+function retryPolicy(config: Config): RetryPolicy {
+  return { ...DEFAULT_RETRY_POLICY, ...config.retry };
+}
+
+/** Everything `avec run` does, minus printing: load, plan, ask, grade, store, summarize. */
+export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const config = loadConfig(options.configPath, cwd);
+  const concurrency = options.concurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
+  const store = new SqliteStore(resolve(cwd, options.dbPath));
+  try {
+    let runId: string;
+    let previous: RunRecord | undefined;
+    let suitePaths: string[];
+    let modelSpecs: string[];
+    let repeats = options.repeats;
+    let useCache = options.cache ?? true;
+    if (options.resume) {
+      previous = store.getRun(options.resume);
+      if (!previous) {
+        throw new UserError(`no run "${options.resume}" in ${displayPath(store.path)}`, {
+          hint: 'List runs with `avec runs list`',
+        });
+      }
+      runId = previous.id;
+      suitePaths = previous.suites.map((s) => s.path);
+      modelSpecs = previous.models.map((m) => m.id);
+      repeats = previous.options.repeats;
+      useCache = previous.options.cache;
+    } else {
+      runId = newRunId();
+      suitePaths = options.paths;
+      modelSpecs = options.models;
+    }
+    if (suitePaths.length === 0) {
+      throw new UserError('no suite given', { hint: 'Name suite folders or files, e.g. avec run suites/' });
+    }
+
+    const { suites, graders } = loadSuitesWithGraders(suitePaths);
+    const providers = resolveProviders(modelSpecs, config, options.env ?? process.env);
+    checkDataClassification(suites, providers);
+    if (previous) assertSameSuites(previous, suites);
+
+    const planOptions = repeats === undefined ? {} : { repeats };
+    const planned = plannedCount(suites, providers, planOptions);
+    const done = previous ? store.settledKeys(runId) : new Set<string>();
+    if (previous) store.reopenRun(runId, process.pid);
+    else {
+      store.beginRun({
+        id: runId,
+        startedAt: new Date().toISOString(),
+        suites: suites.map((s) => ({
+          id: s.id,
+          version: s.version,
+          fingerprint: s.fingerprint,
+          path: s.file,
+          caseCount: s.cases.length,
+          classification: s.dataset.classification,
+        })),
+        models: providers.map((p) => ({ id: p.id, destination: p.destination })),
+        options: {
+          ...(repeats !== undefined ? { repeats } : {}),
+          concurrency,
+          cache: useCache,
+          ...(config.file ? { configFile: config.file } : {}),
+        },
+        plannedCount: planned,
+        avecVersion: AVEC_VERSION,
+        pid: process.pid,
+        host: hostname(),
+      });
+    }
+    options.onStart?.({ runId, planned, toAsk: planned - done.size, resumed: previous !== undefined });
+
+    const execution = await executeJobs({
+      runId,
+      jobs: planJobs(suites, providers, planOptions),
+      graders,
+      sink: store,
+      concurrency,
+      retry: retryPolicy(config),
+      signal: options.signal ?? new AbortController().signal,
+      ...(useCache ? { cache: store.cache } : {}),
+      done,
+      ...(config.pricing ? { pricing: config.pricing } : {}),
+      ...(options.onResult ? { onResult: options.onResult } : {}),
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    });
+
+    const groups = store.groupCounts(runId);
+    const errors = groups.reduce((sum, g) => sum + g.error, 0);
+    const stored = groups.reduce((sum, g) => sum + g.n, 0);
+    const status: RunStatus = execution.interrupted
+      ? 'interrupted'
+      : errors > 0 || stored < planned
+        ? 'incomplete'
+        : 'completed';
+    store.finishRun(runId, status, new Date().toISOString());
+
+    const resultsFile = join(resolve(cwd, options.outDir ?? join('reports', runId)), 'results.json');
+    await writeResultsJson(store.iterateResults(runId), resultsFile);
+    const rows = summarize(groups, thresholdsOf(suites));
+    return {
+      runId,
+      status,
+      rows,
+      gatesPassed: allGatesPassed(rows),
+      resultsFile,
+      asked: execution.asked,
+      skipped: execution.skipped,
+      elapsedMs: performance.now() - started,
+      errors,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+function thresholdsOf(suites: Suite[]): Map<string, Thresholds> {
+  return new Map(suites.map((s) => [s.id, s.thresholds]));
+}
+
+/** A resumed run must ask the same questions: a suite edited since would mix two versions in one run. */
+function assertSameSuites(previous: RunRecord, suites: Suite[]): void {
+  for (const recorded of previous.suites) {
+    const now = suites.find((s) => s.id === recorded.id);
+    if (!now || now.fingerprint !== recorded.fingerprint) {
+      throw new UserError(
+        `suite ${recorded.id} changed since run ${previous.id} started (fingerprint ${recorded.fingerprint.slice(0, 19)}…)`,
+        { place: { file: displayPath(recorded.path) }, hint: 'Start a new run instead of resuming this one' },
+      );
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { UserError } from '../shared/errors.js';
+import { compileSchema, describeAjvError } from '../shared/yaml-file.js';
+import type { GraderSpec } from '../suite/types.js';
+import { contains } from './contains.js';
+import { jsonSchema } from './json-schema.js';
+import { regex } from './regex.js';
+import { type Grader, type GraderDefinition, GraderError } from './types.js';
+
+/** The one place graders are registered; every list of graders derives from it. */
+export const GRADERS = {
+  contains,
+  regex,
+  'json-schema': jsonSchema,
+} satisfies Record<string, GraderDefinition<never>>;
+
+export type GraderType = keyof typeof GRADERS;
+
+export function graderTypes(): GraderType[] {
+  return Object.keys(GRADERS) as GraderType[];
+}
+
+export function isGraderType(type: string): type is GraderType {
+  return Object.hasOwn(GRADERS, type);
+}
+
+/** Checks each spec against its grader's config schema and builds the graders, or throws at the right line. */
+export function createGraders(specs: GraderSpec[], dir: string): Grader[] {
+  return specs.map((spec) => {
+    if (!isGraderType(spec.type)) {
+      throw new UserError(`unknown grader type "${spec.type}"`, {
+        place: { ...spec.place, pointer: `${spec.place.pointer ?? ''}/type` },
+        hint: `Known graders: ${graderTypes().join(', ')}`,
+      });
+    }
+    const definition = GRADERS[spec.type] as unknown as GraderDefinition;
+    const validate = compileSchema(definition.configSchema);
+    if (!validate(spec.config)) {
+      const error = validate.errors?.[0];
+      const params = (error?.params ?? {}) as Record<string, unknown>;
+      let pointer = `${spec.place.pointer ?? ''}${error?.instancePath ?? ''}`;
+      if (error?.keyword === 'additionalProperties') pointer += `/${String(params.additionalProperty)}`;
+      const words =
+        error?.keyword === 'not'
+          ? 'give either "value" or "values", not both'
+          : error
+            ? describeAjvError(error)
+            : 'invalid';
+      throw new UserError(`grader "${spec.id}" (${spec.type}): ${words}`, {
+        place: { ...spec.place, pointer },
+        hint: `See the ${spec.type} grader's options in the README`,
+      });
+    }
+    try {
+      return definition.create(spec.id, spec.config, { dir, place: spec.place });
+    } catch (error) {
+      if (error instanceof GraderError) throw new UserError(error.message, { place: spec.place });
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,175 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Price } from '../config/config.js';
+import type { Grader } from '../graders/types.js';
+import { costUsd, findPrice } from '../providers/pricing.js';
+import { ProviderError } from '../providers/provider-error.js';
+import { AbortedError, type RetryPolicy, withRetry } from '../providers/retry.js';
+import type { Completion, CompletionRequest, Provider } from '../providers/types.js';
+import { renderTemplate } from '../suite/template.js';
+import { cacheKey, type ResponseCache } from './cache.js';
+import { gradeOutput } from './grade-output.js';
+import type { Job } from './plan.js';
+import type { CaseResult, ResultSink } from './types.js';
+
+export interface ExecuteOptions {
+  runId: string;
+  jobs: Iterable<Job>;
+  /** Graders of each suite, by suite id, built once before the run. */
+  graders: ReadonlyMap<string, readonly Grader[]>;
+  sink: ResultSink;
+  concurrency: number;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  cache?: ResponseCache;
+  /** Keys already stored by an earlier attempt of this run (resume): not asked again. */
+  done?: ReadonlySet<string>;
+  pricing?: Readonly<Record<string, Price>>;
+  onResult?: (result: CaseResult) => void;
+  onRetry?: (job: Job, error: ProviderError, delayMs: number) => void;
+  now?: () => Date;
+}
+
+export interface ExecuteSummary {
+  asked: number;
+  skipped: number;
+  interrupted: boolean;
+}
+
+/**
+ * Runs the jobs with at most `concurrency` in flight overall and each endpoint's own limit,
+ * pulling jobs lazily so memory does not grow with the plan. Each result goes to the sink the
+ * moment its case ends.
+ */
+export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSummary> {
+  const iterator = options.jobs[Symbol.iterator]();
+  const endpointLimits = new Map<string, LimitFunction>();
+  const authFailures = new Map<string, string>();
+  const now = options.now ?? (() => new Date());
+  const summary: ExecuteSummary = { asked: 0, skipped: 0, interrupted: false };
+
+  const limitFor = (provider: Provider): LimitFunction => {
+    let limit = endpointLimits.get(provider.connectionKey);
+    if (!limit) {
+      limit = pLimit(provider.maxConcurrency ?? options.concurrency);
+      endpointLimits.set(provider.connectionKey, limit);
+    }
+    return limit;
+  };
+
+  const runJob = async (job: Job): Promise<void> => {
+    const { suite, testCase, provider, repeat } = job;
+    const base = {
+      runId: options.runId,
+      suiteId: suite.id,
+      suiteVersion: suite.version,
+      suiteFingerprint: suite.fingerprint,
+      caseId: testCase.id,
+      model: provider.id,
+      repeat,
+    };
+    const request: CompletionRequest = {
+      ...(suite.prompts.system !== undefined
+        ? { system: renderTemplate(suite.prompts.system, testCase, { field: 'prompts.system' }) }
+        : {}),
+      user: renderTemplate(suite.prompts.user, testCase, { field: 'prompts.user' }),
+      parameters: suite.parameters,
+      case: {
+        suiteId: suite.id,
+        caseId: testCase.id,
+        expect: testCase.expect,
+        ...(testCase.reference !== undefined ? { reference: testCase.reference } : {}),
+      },
+    };
+    const errorResult = (message: string, attempts: number): CaseResult => ({
+      ...base,
+      servedModel: null,
+      outcome: 'error',
+      grades: [],
+      output: null,
+      error: message,
+      usage: null,
+      latencyMs: null,
+      costUsd: null,
+      cached: false,
+      attempts,
+      finishedAt: now().toISOString(),
+    });
+
+    let completion: Completion;
+    let cached = false;
+    let attempts = 0;
+    const key = options.cache && provider.cacheable ? cacheKey(provider, request, repeat) : undefined;
+    const hit = key ? options.cache?.get(key) : undefined;
+    if (hit) {
+      completion = hit;
+      cached = true;
+    } else {
+      const authFailure = authFailures.get(provider.connectionKey);
+      if (authFailure) {
+        emit(errorResult(`not asked: ${authFailure}`, 0));
+        return;
+      }
+      try {
+        const outcome = await limitFor(provider)(() =>
+          withRetry(() => provider.complete(request, options.signal), options.retry, {
+            signal: options.signal,
+            onRetry: (error, delay) => options.onRetry?.(job, error, delay),
+          }),
+        );
+        completion = outcome.value;
+        attempts = outcome.attempts;
+        summary.asked++;
+      } catch (error) {
+        if (error instanceof AbortedError || options.signal.aborted) return;
+        if (error instanceof ProviderError) {
+          if (error.authentication) authFailures.set(provider.connectionKey, error.message);
+          emit(errorResult(error.message, (error as ProviderError & { attempts?: number }).attempts ?? 1));
+          return;
+        }
+        throw error;
+      }
+      if (key) options.cache?.set(key, completion);
+    }
+
+    const graded = await gradeOutput(options.graders.get(suite.id) ?? [], completion.text, testCase, suite);
+    emit({
+      ...base,
+      servedModel: completion.servedModel,
+      outcome: graded.outcome,
+      grades: graded.grades,
+      output: completion.text,
+      error: graded.error,
+      usage: completion.usage,
+      latencyMs: Math.round(completion.latencyMs * 10) / 10,
+      costUsd: costUsd(completion.usage, findPrice(provider, options.pricing)),
+      cached,
+      attempts,
+      finishedAt: now().toISOString(),
+    });
+  };
+
+  const emit = (result: CaseResult) => {
+    options.sink.appendResult(result);
+    options.onResult?.(result);
+  };
+
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (options.signal.aborted) {
+        summary.interrupted = true;
+        return;
+      }
+      const next = iterator.next();
+      if (next.done) return;
+      if (options.done?.has(next.value.key)) {
+        summary.skipped++;
+        continue;
+      }
+      await runJob(next.value);
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  if (options.signal.aborted) summary.interrupted = true;
+  return summary;
+}

@@ -1,0 +1,94 @@
+import type { GroupCounts } from '../store/types.js';
+import type { Thresholds } from '../suite/types.js';
+import { type Interval, quantileSorted, wilsonInterval } from './proportion.js';
+
+export interface Gate {
+  name: 'minPassRate' | 'maxPiiLeaks' | 'maxErrorRate';
+  limit: number;
+  actual: number;
+  passed: boolean;
+}
+
+export interface SummaryRow {
+  suiteId: string;
+  suiteVersion: string;
+  model: string;
+  servedModels: string[];
+  /** Cases the model answered and the graders judged: the denominator of the pass rate. */
+  judged: number;
+  pass: number;
+  fail: number;
+  error: number;
+  passRate: number | undefined;
+  interval: Interval | undefined;
+  piiLeaks: number;
+  skippedGrades: number;
+  cached: number;
+  costUsd: number;
+  unknownCost: number;
+  medianLatencyMs: number | undefined;
+  p95LatencyMs: number | undefined;
+  gates: Gate[];
+}
+
+/** Errors are left out of the pass rate: an outage is not a model failure. */
+export function summarize(
+  groups: GroupCounts[],
+  thresholdsBySuite: ReadonlyMap<string, Thresholds>,
+): SummaryRow[] {
+  return groups.map((group) => {
+    const judged = group.pass + group.fail;
+    const passRate = judged === 0 ? undefined : group.pass / judged;
+    const thresholds = thresholdsBySuite.get(group.suiteId) ?? {};
+    const gates: Gate[] = [];
+    if (thresholds.minPassRate !== undefined) {
+      gates.push({
+        name: 'minPassRate',
+        limit: thresholds.minPassRate,
+        actual: passRate ?? 0,
+        passed: passRate !== undefined && passRate >= thresholds.minPassRate,
+      });
+    }
+    if (thresholds.maxPiiLeaks !== undefined) {
+      gates.push({
+        name: 'maxPiiLeaks',
+        limit: thresholds.maxPiiLeaks,
+        actual: group.piiLeaks,
+        passed: group.piiLeaks <= thresholds.maxPiiLeaks,
+      });
+    }
+    if (thresholds.maxErrorRate !== undefined) {
+      const errorRate = group.n === 0 ? 0 : group.error / group.n;
+      gates.push({
+        name: 'maxErrorRate',
+        limit: thresholds.maxErrorRate,
+        actual: errorRate,
+        passed: errorRate <= thresholds.maxErrorRate,
+      });
+    }
+    return {
+      suiteId: group.suiteId,
+      suiteVersion: group.suiteVersion,
+      model: group.model,
+      servedModels: group.servedModels,
+      judged,
+      pass: group.pass,
+      fail: group.fail,
+      error: group.error,
+      passRate,
+      interval: judged === 0 ? undefined : wilsonInterval(group.pass, judged),
+      piiLeaks: group.piiLeaks,
+      skippedGrades: group.skippedGrades,
+      cached: group.cached,
+      costUsd: group.costUsd,
+      unknownCost: group.unknownCost,
+      medianLatencyMs: quantileSorted(group.latenciesMs, 0.5),
+      p95LatencyMs: quantileSorted(group.latenciesMs, 0.95),
+      gates,
+    };
+  });
+}
+
+export function allGatesPassed(rows: SummaryRow[]): boolean {
+  return rows.every((row) => row.gates.every((gate) => gate.passed));
+}

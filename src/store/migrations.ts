@@ -1,0 +1,56 @@
+/**
+ * Schema changes, in order; `PRAGMA user_version` records how many were applied. Never edit a
+ * migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,
+    suites_json TEXT NOT NULL,
+    models_json TEXT NOT NULL,
+    options_json TEXT NOT NULL,
+    planned_count INTEGER NOT NULL,
+    avec_version TEXT NOT NULL,
+    pid INTEGER,
+    host TEXT
+  );
+  CREATE TABLE run_suites (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    suite_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    PRIMARY KEY (run_id, suite_id)
+  );
+  CREATE TABLE results (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    suite_id TEXT NOT NULL,
+    suite_version TEXT NOT NULL,
+    suite_fingerprint TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    model TEXT NOT NULL,
+    repeat INTEGER NOT NULL,
+    served_model TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('pass', 'fail', 'error')),
+    grades_json TEXT NOT NULL,
+    output TEXT,
+    error TEXT,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    latency_ms REAL,
+    cost_usd REAL,
+    cached INTEGER NOT NULL,
+    attempts INTEGER NOT NULL,
+    finished_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, suite_id, model, case_id, repeat)
+  );
+  CREATE INDEX results_by_suite_model ON results (suite_id, model, suite_fingerprint);
+  CREATE TABLE response_cache (
+    key TEXT PRIMARY KEY,
+    completion_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,347 @@
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { StoredGrade } from '../graders/types.js';
+import type { Completion } from '../providers/types.js';
+import type { ResponseCache } from '../run/cache.js';
+import { type CaseResult, resultKey } from '../run/types.js';
+import { UserError } from '../shared/errors.js';
+import { MIGRATIONS } from './migrations.js';
+import type { GroupCounts, NewRun, RunRecord, RunStatus, Store } from './types.js';
+
+export const DEFAULT_DB_PATH = '.avec/avec.db';
+
+interface RunRow {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: RunStatus;
+  suites_json: string;
+  models_json: string;
+  options_json: string;
+  planned_count: number;
+  avec_version: string;
+  pid: number | null;
+  host: string | null;
+}
+
+interface ResultRow {
+  run_id: string;
+  suite_id: string;
+  suite_version: string;
+  suite_fingerprint: string;
+  case_id: string;
+  model: string;
+  repeat: number;
+  served_model: string | null;
+  outcome: CaseResult['outcome'];
+  grades_json: string;
+  output: string | null;
+  error: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  latency_ms: number | null;
+  cost_usd: number | null;
+  cached: number;
+  attempts: number;
+  finished_at: string;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * SQLite in WAL mode: readers never block the writer, two runs can share a file (busy timeout),
+ * and with synchronous=NORMAL a commit survives a killed process, which is the crash that matters
+ * for a run (a power cut may lose the last commits, not corrupt the file).
+ */
+export class SqliteStore implements Store {
+  readonly cache: ResponseCache;
+  private readonly db: Database.Database;
+  private readonly insertResult: Database.Statement;
+
+  constructor(
+    readonly path: string,
+    options: { readonly?: boolean } = {},
+  ) {
+    if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path, {
+        readonly: options.readonly ?? false,
+        fileMustExist: options.readonly ?? false,
+      });
+      this.db.pragma('busy_timeout = 10000');
+      if (!options.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('foreign_keys = ON');
+      this.migrate(options.readonly ?? false);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const message = (error as Error).message;
+      throw new UserError(`cannot open the result database: ${message}`, {
+        place: { file: path },
+        hint: /not a database|malformed|file is encrypted/i.test(message)
+          ? 'The file is not an avec SQLite database or is damaged: point --db at another file'
+          : /does not exist|unable to open/i.test(message)
+            ? 'Run `avec run` first, or point --db at an existing database'
+            : 'Check the --db path and its permissions',
+      });
+    }
+    this.insertResult = this.db.prepare(`
+      INSERT INTO results (run_id, suite_id, suite_version, suite_fingerprint, case_id, model, repeat, served_model,
+        outcome, grades_json, output, error, input_tokens, output_tokens, latency_ms, cost_usd, cached, attempts, finished_at)
+      VALUES (@run_id, @suite_id, @suite_version, @suite_fingerprint, @case_id, @model, @repeat, @served_model,
+        @outcome, @grades_json, @output, @error, @input_tokens, @output_tokens, @latency_ms, @cost_usd, @cached, @attempts, @finished_at)
+      ON CONFLICT (run_id, suite_id, model, case_id, repeat) DO UPDATE SET
+        suite_version = excluded.suite_version, suite_fingerprint = excluded.suite_fingerprint,
+        served_model = excluded.served_model, outcome = excluded.outcome, grades_json = excluded.grades_json,
+        output = excluded.output, error = excluded.error, input_tokens = excluded.input_tokens,
+        output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms, cost_usd = excluded.cost_usd,
+        cached = excluded.cached, attempts = excluded.attempts, finished_at = excluded.finished_at
+    `);
+    const getCached = this.db.prepare<[string], { completion_json: string }>(
+      'SELECT completion_json FROM response_cache WHERE key = ?',
+    );
+    const setCached = this.db.prepare(
+      'INSERT OR REPLACE INTO response_cache (key, completion_json, created_at) VALUES (?, ?, ?)',
+    );
+    this.cache = {
+      get: (key) => {
+        const row = getCached.get(key);
+        return row ? (JSON.parse(row.completion_json) as Completion) : undefined;
+      },
+      set: (key, completion) => {
+        setCached.run(key, JSON.stringify(completion), new Date().toISOString());
+      },
+    };
+  }
+
+  private migrate(readonly: boolean): void {
+    const applied = this.db.pragma('user_version', { simple: true }) as number;
+    if (applied > MIGRATIONS.length) {
+      throw new UserError(`the database was written by a newer avec (schema ${applied})`, {
+        place: { file: this.path },
+        hint: 'Upgrade avec, or use another --db',
+      });
+    }
+    if (applied === MIGRATIONS.length) return;
+    if (readonly) {
+      throw new UserError('the database needs a schema upgrade', {
+        place: { file: this.path },
+        hint: 'Run any writing command (e.g. avec run) once to upgrade it',
+      });
+    }
+    const upgrade = this.db.transaction(() => {
+      for (let version = applied; version < MIGRATIONS.length; version++) {
+        this.db.exec(MIGRATIONS[version] as string);
+      }
+      this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+    });
+    upgrade.immediate();
+  }
+
+  beginRun(run: NewRun): void {
+    const insert = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO runs (id, started_at, finished_at, status, suites_json, models_json, options_json, planned_count,
+            avec_version, pid, host) VALUES (?, ?, NULL, 'running', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          run.id,
+          run.startedAt,
+          JSON.stringify(run.suites),
+          JSON.stringify(run.models),
+          JSON.stringify(run.options),
+          run.plannedCount,
+          run.avecVersion,
+          run.pid,
+          run.host,
+        );
+      const suite = this.db.prepare(
+        'INSERT INTO run_suites (run_id, suite_id, version, fingerprint) VALUES (?, ?, ?, ?)',
+      );
+      for (const s of run.suites) suite.run(run.id, s.id, s.version, s.fingerprint);
+    });
+    insert.immediate();
+  }
+
+  /** Marks a resumed run as running again under this process. */
+  reopenRun(runId: string, pid: number): void {
+    this.db
+      .prepare("UPDATE runs SET status = 'running', finished_at = NULL, pid = ?, host = ? WHERE id = ?")
+      .run(pid, hostname(), runId);
+  }
+
+  appendResult(result: CaseResult): void {
+    this.insertResult.run({
+      run_id: result.runId,
+      suite_id: result.suiteId,
+      suite_version: result.suiteVersion,
+      suite_fingerprint: result.suiteFingerprint,
+      case_id: result.caseId,
+      model: result.model,
+      repeat: result.repeat,
+      served_model: result.servedModel,
+      outcome: result.outcome,
+      grades_json: JSON.stringify(result.grades),
+      output: result.output,
+      error: result.error,
+      input_tokens: result.usage?.inputTokens ?? null,
+      output_tokens: result.usage?.outputTokens ?? null,
+      latency_ms: result.latencyMs,
+      cost_usd: result.costUsd,
+      cached: result.cached ? 1 : 0,
+      attempts: result.attempts,
+      finished_at: result.finishedAt,
+    });
+  }
+
+  finishRun(runId: string, status: RunStatus, finishedAt: string): void {
+    this.db
+      .prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?')
+      .run(status, finishedAt, runId);
+  }
+
+  getRun(runId: string): RunRecord | undefined {
+    const row = this.db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?').get(runId);
+    return row ? this.toRecord(row) : undefined;
+  }
+
+  listRuns(): RunRecord[] {
+    return this.db
+      .prepare<[], RunRow>('SELECT * FROM runs ORDER BY started_at DESC, id DESC')
+      .all()
+      .map((row) => this.toRecord(row));
+  }
+
+  private toRecord(row: RunRow): RunRecord {
+    const counts = { pass: 0, fail: 0, error: 0 };
+    for (const c of this.db
+      .prepare<[string], { outcome: keyof typeof counts; n: number }>(
+        'SELECT outcome, COUNT(*) AS n FROM results WHERE run_id = ? GROUP BY outcome',
+      )
+      .all(row.id)) {
+      counts[c.outcome] = c.n;
+    }
+    const servedModels: Record<string, string[]> = {};
+    for (const s of this.db
+      .prepare<[string], { model: string; served_model: string }>(
+        'SELECT DISTINCT model, served_model FROM results WHERE run_id = ? AND served_model IS NOT NULL ORDER BY model, served_model',
+      )
+      .all(row.id)) {
+      servedModels[s.model] = [...(servedModels[s.model] ?? []), s.served_model];
+    }
+    // A run still "running" whose process is gone on this host was killed: say so.
+    let status = row.status;
+    if (status === 'running' && row.pid !== null && row.host === hostname() && !isProcessAlive(row.pid)) {
+      status = 'interrupted';
+    }
+    return {
+      id: row.id,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      status,
+      suites: JSON.parse(row.suites_json),
+      models: JSON.parse(row.models_json),
+      options: JSON.parse(row.options_json),
+      plannedCount: row.planned_count,
+      avecVersion: row.avec_version,
+      pid: row.pid ?? 0,
+      host: row.host ?? '',
+      servedModels,
+      counts,
+    };
+  }
+
+  settledKeys(runId: string): Set<string> {
+    const keys = new Set<string>();
+    const rows = this.db
+      .prepare<[string], { suite_id: string; model: string; case_id: string; repeat: number }>(
+        "SELECT suite_id, model, case_id, repeat FROM results WHERE run_id = ? AND outcome != 'error'",
+      )
+      .iterate(runId);
+    for (const row of rows) {
+      keys.add(
+        resultKey({ suiteId: row.suite_id, model: row.model, caseId: row.case_id, repeat: row.repeat }),
+      );
+    }
+    return keys;
+  }
+
+  *iterateResults(runId: string): IterableIterator<CaseResult> {
+    const rows = this.db
+      .prepare<[string], ResultRow>(
+        'SELECT * FROM results WHERE run_id = ? ORDER BY suite_id, model, case_id, repeat',
+      )
+      .iterate(runId);
+    for (const row of rows) yield toResult(row);
+  }
+
+  groupCounts(runId: string): GroupCounts[] {
+    const groups = this.db
+      .prepare<[string], Omit<GroupCounts, 'latenciesMs' | 'servedModels'> & { suiteId: string }>(
+        `SELECT suite_id AS suiteId, MAX(suite_version) AS suiteVersion, model, COUNT(*) AS n,
+           SUM(outcome = 'pass') AS pass, SUM(outcome = 'fail') AS fail, SUM(outcome = 'error') AS error,
+           SUM(EXISTS (SELECT 1 FROM json_each(results.grades_json) g
+                       WHERE json_extract(g.value, '$.type') = 'pii' AND json_extract(g.value, '$.pass') = 0)) AS piiLeaks,
+           SUM(EXISTS (SELECT 1 FROM json_each(results.grades_json) g
+                       WHERE json_extract(g.value, '$.skipped') = 1)) AS skippedGrades,
+           SUM(cached) AS cached,
+           COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
+           COALESCE(SUM(cost_usd), 0) AS costUsd, SUM(cost_usd IS NULL AND outcome != 'error') AS unknownCost
+         FROM results WHERE run_id = ? GROUP BY suite_id, model ORDER BY suite_id, model`,
+      )
+      .all(runId);
+    const latencies = this.db.prepare<[string, string, string], { latency_ms: number }>(
+      'SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND latency_ms IS NOT NULL AND cached = 0 ORDER BY latency_ms',
+    );
+    const served = this.db.prepare<[string, string, string], { served_model: string }>(
+      'SELECT DISTINCT served_model FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND served_model IS NOT NULL ORDER BY served_model',
+    );
+    return groups.map((group) => ({
+      ...group,
+      latenciesMs: latencies.all(runId, group.suiteId, group.model).map((r) => r.latency_ms),
+      servedModels: served.all(runId, group.suiteId, group.model).map((r) => r.served_model),
+    }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toResult(row: ResultRow): CaseResult {
+  return {
+    runId: row.run_id,
+    suiteId: row.suite_id,
+    suiteVersion: row.suite_version,
+    suiteFingerprint: row.suite_fingerprint,
+    caseId: row.case_id,
+    model: row.model,
+    servedModel: row.served_model,
+    repeat: row.repeat,
+    outcome: row.outcome,
+    grades: JSON.parse(row.grades_json) as StoredGrade[],
+    output: row.output,
+    error: row.error,
+    usage:
+      row.input_tokens === null || row.output_tokens === null
+        ? null
+        : { inputTokens: row.input_tokens, outputTokens: row.output_tokens },
+    latencyMs: row.latency_ms,
+    costUsd: row.cost_usd,
+    cached: row.cached === 1,
+    attempts: row.attempts,
+    finishedAt: row.finished_at,
+  };
+}

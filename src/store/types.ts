@@ -1,0 +1,85 @@
+import type { ResponseCache } from '../run/cache.js';
+import type { CaseResult, ResultSink } from '../run/types.js';
+
+export type RunStatus = 'running' | 'completed' | 'incomplete' | 'interrupted';
+
+export interface RunSuiteRecord {
+  id: string;
+  version: string;
+  fingerprint: string;
+  /** Absolute path of suite.yaml when the run started: what resume loads again. */
+  path: string;
+  caseCount: number;
+  classification: string;
+}
+
+export interface RunModelRecord {
+  /** Configured spec. */
+  id: string;
+  /** Where its data went (base URL or "local"). */
+  destination: string;
+}
+
+export interface RunOptionsRecord {
+  repeats?: number;
+  concurrency: number;
+  cache: boolean;
+  configFile?: string;
+}
+
+export interface NewRun {
+  id: string;
+  startedAt: string;
+  suites: RunSuiteRecord[];
+  models: RunModelRecord[];
+  options: RunOptionsRecord;
+  plannedCount: number;
+  avecVersion: string;
+  pid: number;
+  host: string;
+}
+
+export interface RunRecord extends NewRun {
+  finishedAt: string | null;
+  status: RunStatus;
+  /** Served model ids seen per configured model. */
+  servedModels: Record<string, string[]>;
+  counts: { pass: number; fail: number; error: number };
+}
+
+/** Counts per suite × model, the input of every summary. */
+export interface GroupCounts {
+  suiteId: string;
+  suiteVersion: string;
+  model: string;
+  n: number;
+  pass: number;
+  fail: number;
+  error: number;
+  /** Results with at least one failed grader of type pii. */
+  piiLeaks: number;
+  /** Results with at least one skipped grader. */
+  skippedGrades: number;
+  cached: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Sum of the costs that are known, and how many results had none. */
+  costUsd: number;
+  unknownCost: number;
+  latenciesMs: number[];
+  servedModels: string[];
+}
+
+export interface Store extends ResultSink {
+  readonly cache: ResponseCache;
+  beginRun(run: NewRun): void;
+  finishRun(runId: string, status: RunStatus, finishedAt: string): void;
+  getRun(runId: string): RunRecord | undefined;
+  /** Most recent first. */
+  listRuns(): RunRecord[];
+  /** Keys of results that need no new answer on resume (pass and fail; errors are asked again). */
+  settledKeys(runId: string): Set<string>;
+  iterateResults(runId: string): IterableIterator<CaseResult>;
+  groupCounts(runId: string): GroupCounts[];
+  close(): void;
+}
