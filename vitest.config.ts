@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests spawn the CLI and servers; two cores cannot run many at once.
     maxWorkers: 2,
+    reporters: ['default', './tests/closing-line-reporter.ts'],
   },
 });

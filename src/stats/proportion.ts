@@ -1,4 +1,6 @@
-import { probit } from 'simple-statistics';
+import jstat from 'jstat';
+
+const { jStat } = jstat;
 
 export interface Interval {
   low: number;
@@ -11,7 +13,7 @@ export interface Interval {
  */
 export function wilsonInterval(successes: number, n: number, confidence = 0.95): Interval {
   if (n === 0) return { low: 0, high: 1 };
-  const z = probit(1 - (1 - confidence) / 2);
+  const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
   const p = successes / n;
   const z2 = z * z;
   const denominator = 1 + z2 / n;
