@@ -14,7 +14,7 @@ export interface LoadedSuites {
 }
 
 /** Loads suites and builds their graders, so every configuration error surfaces before a call. */
-export function loadSuitesWithGraders(paths: string[]): LoadedSuites {
+export function loadSuitesWithGraders(paths: string[], options: { judge?: Provider } = {}): LoadedSuites {
   const suites = discoverSuiteFiles(paths).map((file) => loadSuite(file));
   const byId = new Map<string, Suite>();
   for (const suite of suites) {
@@ -28,7 +28,7 @@ export function loadSuitesWithGraders(paths: string[]): LoadedSuites {
     byId.set(suite.id, suite);
   }
   const graders = new Map<string, Grader[]>();
-  for (const suite of suites) graders.set(suite.id, createGraders(suite.graders, suite.dir));
+  for (const suite of suites) graders.set(suite.id, createGraders(suite.graders, suite.dir, options));
   return { suites, graders };
 }
 
@@ -48,9 +48,10 @@ export function resolveProviders(
  * Identifying data goes only where the config approved it. Checked for every suite × model
  * before the first request, so a refusal never comes after data already left.
  */
-export function checkDataClassification(suites: Suite[], providers: Provider[]): void {
+export function checkDataClassification(suites: Suite[], providers: Provider[], judge?: Provider): void {
   for (const suite of suites) {
-    for (const provider of providers) {
+    // The judge receives the source and the output: it is a destination like any model.
+    for (const provider of judge ? [...providers, judge] : providers) {
       if (!provider.approvedFor.includes(suite.dataset.classification)) {
         throw new UserError(
           `suite ${suite.id} holds ${suite.dataset.classification} data, which ${provider.id} is not approved to receive (it goes to ${provider.destination})`,

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config/config.js';
 import type { ProviderError } from '../providers/provider-error.js';
+import { resolveProvider } from '../providers/registry.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../providers/retry.js';
 import { writeResultsJson } from '../reports/results-json.js';
 import { executeJobs } from '../run/execute.js';
@@ -28,6 +29,8 @@ export interface RunSuitesOptions {
   /** Folder for results.json; defaults to reports/<run-id>. */
   outDir?: string;
   configPath?: string;
+  /** provider:model of the LLM judge for judge.* graders; overrides the config's `judge`. */
+  judge?: string;
   concurrency?: number;
   repeats?: number;
   cache?: boolean;
@@ -97,9 +100,12 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
       throw new UserError('no suite given', { hint: 'Name suite folders or files, e.g. avec run suites/' });
     }
 
-    const { suites, graders } = loadSuitesWithGraders(suitePaths);
-    const providers = resolveProviders(modelSpecs, config, options.env ?? process.env);
-    checkDataClassification(suites, providers);
+    const env = options.env ?? process.env;
+    const judgeSpec = previous ? previous.options.judge : (options.judge ?? config.judge);
+    const judge = judgeSpec ? resolveProvider(judgeSpec, config, env) : undefined;
+    const { suites, graders } = loadSuitesWithGraders(suitePaths, judge ? { judge } : {});
+    const providers = resolveProviders(modelSpecs, config, env);
+    checkDataClassification(suites, providers, judge);
     if (previous) assertSameSuites(previous, suites);
 
     const planOptions = repeats === undefined ? {} : { repeats };
@@ -123,6 +129,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
           ...(repeats !== undefined ? { repeats } : {}),
           concurrency,
           cache: useCache,
+          ...(judgeSpec ? { judge: judgeSpec } : {}),
           ...(config.file ? { configFile: config.file } : {}),
         },
         plannedCount: planned,

@@ -16,6 +16,7 @@ interface RunFlags {
   db: string;
   out?: string;
   config?: string;
+  judge?: string;
   json?: boolean;
 }
 
@@ -45,6 +46,10 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
     .option('--db <path>', 'result database', DEFAULT_DB_PATH)
     .option('--out <dir>', 'folder for results.json (default reports/<run-id>)')
     .option('--config <file>', 'configuration file (default avec.config.yaml if present)')
+    .option(
+      '--judge <provider:model>',
+      'model that grades for judge.* graders (default: judge in the config; without one they are skipped)',
+    )
     .option('--json', 'print the summary as JSON instead of a table')
     .action(async (paths: string[], flags: RunFlags) => {
       const progress = createProgress(io);
@@ -60,6 +65,7 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
           cache: flags.cache,
           ...(flags.out ? { outDir: flags.out } : {}),
           ...(flags.config ? { configPath: flags.config } : {}),
+          ...(flags.judge ? { judge: flags.judge } : {}),
           ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
           ...(flags.repeats ? { repeats: flags.repeats } : {}),
           ...(flags.resume ? { resume: flags.resume } : {}),

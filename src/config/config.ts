@@ -19,6 +19,8 @@ export interface Price {
 }
 
 export interface Config {
+  /** Model spec of the LLM judge used by judge.* graders. */
+  judge?: string;
   concurrency?: number;
   timeoutMs?: number;
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };

@@ -30,3 +30,44 @@ export function stringsFrom(
       : renderTemplate(text, { ...input.case, place: {} }, { field: `grader "${graderId}"` });
   });
 }
+
+/**
+ * The text an output must stay faithful to: `vars.source` unless the grader's config names
+ * another var (`sourceVar`). Lists of strings are joined, so several documents can be the source.
+ */
+export function sourceText(input: GradeInput, graderId: string, sourceVar = 'source'): string {
+  const value = input.case.vars[sourceVar];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join('\n\n');
+  throw new GraderError(
+    `grader "${graderId}" needs the source text in vars.${sourceVar}: give it in the case, or set "sourceVar"`,
+  );
+}
+
+/** A source the case provides, which citations in the output must resolve to. */
+export interface ProvidedSource {
+  id?: string;
+  title?: string;
+  authors?: string;
+  year?: number | string;
+  doi?: string;
+  pmid?: string;
+  url?: string;
+  /** The text of the source, when the case gives it (for judges). */
+  text?: string;
+}
+
+/** `vars.sources` unless configured otherwise: a list of ProvidedSource objects. */
+export function providedSources(
+  input: GradeInput,
+  graderId: string,
+  sourcesVar = 'sources',
+): ProvidedSource[] {
+  const value = input.case.vars[sourcesVar];
+  if (Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object')) {
+    return value as ProvidedSource[];
+  }
+  throw new GraderError(
+    `grader "${graderId}" needs the provided sources in vars.${sourcesVar} (a list of { id, title, doi, pmid, url }): give them in the case, or set "sourcesVar"`,
+  );
+}

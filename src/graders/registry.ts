@@ -1,8 +1,11 @@
+import type { Provider } from '../providers/types.js';
 import { UserError } from '../shared/errors.js';
 import { compileSchema, describeAjvError } from '../shared/yaml-file.js';
 import type { GraderSpec } from '../suite/types.js';
 import { contains } from './contains.js';
 import { jsonSchema } from './json-schema.js';
+import { judgeFactuality } from './judge/factuality.js';
+import { judgeRubric } from './judge/rubric.js';
 import { regex } from './regex.js';
 import { type Grader, type GraderDefinition, GraderError } from './types.js';
 
@@ -11,6 +14,8 @@ export const GRADERS = {
   contains,
   regex,
   'json-schema': jsonSchema,
+  'judge.factuality': judgeFactuality,
+  'judge.rubric': judgeRubric,
 } satisfies Record<string, GraderDefinition<never>>;
 
 export type GraderType = keyof typeof GRADERS;
@@ -24,7 +29,11 @@ export function isGraderType(type: string): type is GraderType {
 }
 
 /** Checks each spec against its grader's config schema and builds the graders, or throws at the right line. */
-export function createGraders(specs: GraderSpec[], dir: string): Grader[] {
+export function createGraders(
+  specs: GraderSpec[],
+  dir: string,
+  options: { judge?: Provider } = {},
+): Grader[] {
   return specs.map((spec) => {
     if (!isGraderType(spec.type)) {
       throw new UserError(`unknown grader type "${spec.type}"`, {
@@ -51,7 +60,11 @@ export function createGraders(specs: GraderSpec[], dir: string): Grader[] {
       });
     }
     try {
-      return definition.create(spec.id, spec.config, { dir, place: spec.place });
+      return definition.create(spec.id, spec.config, {
+        dir,
+        place: spec.place,
+        ...(options.judge ? { judge: options.judge } : {}),
+      });
     } catch (error) {
       if (error instanceof GraderError) throw new UserError(error.message, { place: spec.place });
       throw error;

@@ -1,3 +1,4 @@
+import type { Provider, Usage } from '../providers/types.js';
 import type { Place } from '../shared/errors.js';
 import type { Case, Use } from '../suite/types.js';
 
@@ -17,6 +18,8 @@ export interface GradeResult {
   spans?: Span[];
   /** A grader that could not run (e.g. a judge with no judge configured): not a pass, not a fail. */
   skipped?: boolean;
+  /** What an LLM judge spent on this grade, recorded apart from the model under test. */
+  judge?: { model: string; usage: Usage; costUsd: number | null };
 }
 
 export interface GradeInput {
@@ -35,6 +38,8 @@ export interface GraderContext {
   /** Folder that relative paths in the config resolve against. */
   dir: string;
   place: Place;
+  /** The model that judges, when one is configured; judge graders skip without it. */
+  judge?: Provider;
 }
 
 export interface GraderDefinition<TConfig = Record<string, unknown>> {

@@ -38,6 +38,10 @@ export async function gradeOutput(
     }
   }
   const judged = grades.filter((grade) => !grade.skipped);
+  // A case no grader could judge has no verdict: calling it a pass would be a lie.
+  if (judged.length === 0 && grades.length > 0) {
+    return { outcome: 'error', grades, error: `no grader could judge: ${grades[0]?.reason ?? ''}` };
+  }
   const outcome: Outcome = judged.every((grade) => grade.pass) ? 'pass' : 'fail';
   return { outcome, grades, error: null };
 }

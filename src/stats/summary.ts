@@ -26,6 +26,7 @@ export interface SummaryRow {
   cached: number;
   costUsd: number;
   unknownCost: number;
+  judgeCostUsd: number;
   medianLatencyMs: number | undefined;
   p95LatencyMs: number | undefined;
   gates: Gate[];
@@ -82,6 +83,7 @@ export function summarize(
       cached: group.cached,
       costUsd: group.costUsd,
       unknownCost: group.unknownCost,
+      judgeCostUsd: group.judgeCostUsd,
       medianLatencyMs: quantileSorted(group.latenciesMs, 0.5),
       p95LatencyMs: quantileSorted(group.latenciesMs, 0.95),
       gates,

@@ -298,7 +298,8 @@ export class SqliteStore implements Store {
                        WHERE json_extract(g.value, '$.skipped') = 1)) AS skippedGrades,
            SUM(cached) AS cached,
            COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
-           COALESCE(SUM(cost_usd), 0) AS costUsd, SUM(cost_usd IS NULL AND outcome != 'error') AS unknownCost
+           COALESCE(SUM(cost_usd), 0) AS costUsd,
+           COALESCE(SUM((SELECT SUM(json_extract(g.value, '$.judge.costUsd')) FROM json_each(results.grades_json) g)), 0) AS judgeCostUsd, SUM(cost_usd IS NULL AND outcome != 'error') AS unknownCost
          FROM results WHERE run_id = ? GROUP BY suite_id, model ORDER BY suite_id, model`,
       )
       .all(runId);

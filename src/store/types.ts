@@ -24,6 +24,7 @@ export interface RunOptionsRecord {
   repeats?: number;
   concurrency: number;
   cache: boolean;
+  judge?: string;
   configFile?: string;
 }
 
@@ -66,6 +67,8 @@ export interface GroupCounts {
   /** Sum of the costs that are known, and how many results had none. */
   costUsd: number;
   unknownCost: number;
+  /** What LLM judges cost to grade these results, apart from the model's own cost. */
+  judgeCostUsd: number;
   latenciesMs: number[];
   servedModels: string[];
 }

@@ -1,0 +1,92 @@
+/**
+ * Text folding shared by the graders, so that "Élevé", "eleve" and "ÉLEVÉ" compare equal where
+ * a grader says accents and case do not matter, while offsets into the original are kept.
+ */
+
+/** Lower case, accents removed, typographic apostrophes and dashes unified, spaces collapsed. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/[\u00A0\u202F\u2007\u2009\s]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+export interface FoldedText {
+  /** The folded text (see foldText, without the trim). */
+  text: string;
+  /** For each index of the folded text, the index in the original where that character came from. */
+  origin: number[];
+}
+
+/**
+ * foldText that remembers where each folded character came from, so a match found in folded
+ * text can be reported as a span of the original output.
+ */
+export function foldWithOffsets(original: string): FoldedText {
+  let text = '';
+  const origin: number[] = [];
+  let previousWasSpace = false;
+  let index = 0;
+  for (const char of original) {
+    let folded = char
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[’‘ʼ`´]/g, "'")
+      .replace(/[‐‑‒–—―−]/g, '-')
+      .toLowerCase();
+    if (/^[\u00A0\u202F\u2007\u2009\s]$/.test(char)) folded = ' ';
+    if (folded === ' ' && previousWasSpace) {
+      index += char.length;
+      continue;
+    }
+    previousWasSpace = folded === ' ';
+    for (const piece of folded) {
+      text += piece;
+      origin.push(index);
+    }
+    index += char.length;
+  }
+  origin.push(original.length);
+  return { text, origin };
+}
+
+/** Maps a [start, end) range of folded text back to the original string. */
+export function originalRange(
+  folded: FoldedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const from = folded.origin[start] ?? folded.origin[folded.origin.length - 1] ?? 0;
+  const lastChar = folded.origin[Math.max(start, end - 1)] ?? from;
+  // End at the character after the last matched one, in original units (a surrogate pair counts 2).
+  const after = folded.origin.find((value, i) => i >= end && value > lastChar);
+  return { start: from, end: after ?? folded.origin[folded.origin.length - 1] ?? from };
+}
+
+/** Sentences, split on ., ! and ? followed by space and a capital or digit, and on line breaks. */
+export function splitSentences(text: string): Array<{ text: string; start: number; end: number }> {
+  const sentences: Array<{ text: string; start: number; end: number }> = [];
+  const boundary = /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const trimmedStart = start + (raw.length - raw.trimStart().length);
+    const content = raw.trim();
+    if (content) sentences.push({ text: content, start: trimmedStart, end: trimmedStart + content.length });
+  };
+  for (const match of text.matchAll(boundary)) {
+    push(match.index ?? 0);
+    start = (match.index ?? 0) + match[0].length;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** Words as runs of letters, digits, apostrophes and inner hyphens. */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
