@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,12 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli/main.js');
 export const FIXTURE_SUITES = join(ROOT, 'tests/fixtures/suites');
 
+/** Every test folder lives under one root that the global teardown removes. */
+export const TEST_ROOT = join(tmpdir(), 'avec-tests');
+
 export function tempDir(prefix = 'avec-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(TEST_ROOT, { recursive: true });
+  return mkdtempSync(join(TEST_ROOT, prefix));
 }
 
 export interface CliResult {
