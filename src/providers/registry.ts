@@ -2,6 +2,7 @@ import type { Config, EndpointConfig } from '../config/config.js';
 import { UserError } from '../shared/errors.js';
 import type { Classification } from '../suite/types.js';
 import { AnthropicProvider } from './anthropic.js';
+import { BuiltinMutantProvider } from './builtin-mutant.js';
 import { BuiltinReferenceProvider } from './builtin-reference.js';
 import { type HttpProviderOptions, OpenAIProvider } from './openai.js';
 import type { Provider } from './types.js';
@@ -32,6 +33,7 @@ const WIRES: Record<'openai' | 'anthropic', Wire> = {
 
 const BUILTINS: Record<string, () => Provider> = {
   reference: () => new BuiltinReferenceProvider(),
+  mutant: () => new BuiltinMutantProvider(),
 };
 
 /** Names usable before the colon of a model spec, for messages. */

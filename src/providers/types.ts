@@ -1,11 +1,18 @@
-import type { Classification, GenerationParameters } from '../suite/types.js';
+import type { Classification, GenerationParameters, Use } from '../suite/types.js';
 
 export interface CompletionRequest {
   system?: string;
   user: string;
   parameters: GenerationParameters;
   /** The case being asked. Network providers ignore it; built-in models answer from it. */
-  case: { suiteId: string; caseId: string; reference?: string; expect: Record<string, unknown> };
+  case: {
+    suiteId: string;
+    caseId: string;
+    reference?: string;
+    expect: Record<string, unknown>;
+    vars?: Record<string, unknown>;
+    use?: Use;
+  };
 }
 
 export interface Usage {
@@ -19,6 +26,8 @@ export interface Completion {
   /** The model id the server says answered (e.g. a dated snapshot); how vendor updates are seen. */
   servedModel: string;
   latencyMs: number;
+  /** Set by builtin:mutant: which known defect the answer carries. */
+  mutation?: string;
 }
 
 export type ProviderKind = 'openai' | 'anthropic' | 'builtin';

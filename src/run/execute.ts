@@ -77,6 +77,8 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
         suiteId: suite.id,
         caseId: testCase.id,
         expect: testCase.expect,
+        vars: testCase.vars,
+        use: suite.use,
         ...(testCase.reference !== undefined ? { reference: testCase.reference } : {}),
       },
     };
@@ -91,6 +93,7 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
       latencyMs: null,
       costUsd: null,
       cached: false,
+      mutation: null,
       attempts,
       finishedAt: now().toISOString(),
     });
@@ -143,6 +146,7 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
       latencyMs: Math.round(completion.latencyMs * 10) / 10,
       costUsd: costUsd(completion.usage, findPrice(provider, options.pricing)),
       cached,
+      mutation: completion.mutation ?? null,
       attempts,
       finishedAt: now().toISOString(),
     });

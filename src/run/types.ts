@@ -27,6 +27,8 @@ export interface CaseResult {
   costUsd: number | null;
   /** Replayed from the response cache rather than asked again. */
   cached: boolean;
+  /** The known defect builtin:mutant put in this answer; null for every other model. */
+  mutation: string | null;
   attempts: number;
   finishedAt: string;
 }

@@ -53,4 +53,6 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // builtin:mutant records which defect each answer carries, for calibration.
+  `ALTER TABLE results ADD COLUMN mutation TEXT;`,
 ];

@@ -44,6 +44,7 @@ interface ResultRow {
   latency_ms: number | null;
   cost_usd: number | null;
   cached: number;
+  mutation: string | null;
   attempts: number;
   finished_at: string;
 }
@@ -98,15 +99,15 @@ export class SqliteStore implements Store {
     }
     this.insertResult = this.db.prepare(`
       INSERT INTO results (run_id, suite_id, suite_version, suite_fingerprint, case_id, model, repeat, served_model,
-        outcome, grades_json, output, error, input_tokens, output_tokens, latency_ms, cost_usd, cached, attempts, finished_at)
+        outcome, grades_json, output, error, input_tokens, output_tokens, latency_ms, cost_usd, cached, mutation, attempts, finished_at)
       VALUES (@run_id, @suite_id, @suite_version, @suite_fingerprint, @case_id, @model, @repeat, @served_model,
-        @outcome, @grades_json, @output, @error, @input_tokens, @output_tokens, @latency_ms, @cost_usd, @cached, @attempts, @finished_at)
+        @outcome, @grades_json, @output, @error, @input_tokens, @output_tokens, @latency_ms, @cost_usd, @cached, @mutation, @attempts, @finished_at)
       ON CONFLICT (run_id, suite_id, model, case_id, repeat) DO UPDATE SET
         suite_version = excluded.suite_version, suite_fingerprint = excluded.suite_fingerprint,
         served_model = excluded.served_model, outcome = excluded.outcome, grades_json = excluded.grades_json,
         output = excluded.output, error = excluded.error, input_tokens = excluded.input_tokens,
         output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms, cost_usd = excluded.cost_usd,
-        cached = excluded.cached, attempts = excluded.attempts, finished_at = excluded.finished_at
+        cached = excluded.cached, mutation = excluded.mutation, attempts = excluded.attempts, finished_at = excluded.finished_at
     `);
     const getCached = this.db.prepare<[string], { completion_json: string }>(
       'SELECT completion_json FROM response_cache WHERE key = ?',
@@ -201,6 +202,7 @@ export class SqliteStore implements Store {
       latency_ms: result.latencyMs,
       cost_usd: result.costUsd,
       cached: result.cached ? 1 : 0,
+      mutation: result.mutation,
       attempts: result.attempts,
       finished_at: result.finishedAt,
     });
@@ -342,6 +344,7 @@ function toResult(row: ResultRow): CaseResult {
     latencyMs: row.latency_ms,
     costUsd: row.cost_usd,
     cached: row.cached === 1,
+    mutation: row.mutation,
     attempts: row.attempts,
     finishedAt: row.finished_at,
   };

@@ -65,6 +65,7 @@ function result(overrides: Partial<CaseResult> = {}): CaseResult {
     latencyMs: 120.5,
     costUsd: 0.000004,
     cached: false,
+    mutation: null,
     attempts: 1,
     finishedAt: '2026-11-29T10:00:01.000Z',
     ...overrides,
