@@ -1,4 +1,6 @@
 /** The library API: what `import … from 'avec-eval'` gives. The CLI is a thin shell over it. */
+
+export { type CalibrateResult, calibrateSuites } from './api/calibrate.js';
 export { type GradeLine, type GradeOptions, gradeOutputs } from './api/grade.js';
 export { checkDataClassification, loadSuitesWithGraders, resolveProviders } from './api/load.js';
 export { newRunId, type RunSuitesOptions, type RunSuitesResult, runSuites } from './api/run-suites.js';
@@ -13,6 +15,7 @@ export { resolveProvider } from './providers/registry.js';
 export type { Completion, CompletionRequest, Provider } from './providers/types.js';
 export type { CaseResult, Outcome } from './run/types.js';
 export { ExitCode, RunError, UserError } from './shared/errors.js';
+export { type CalibrationReport, calibrate } from './stats/calibration.js';
 export { wilsonInterval } from './stats/proportion.js';
 export { type SummaryRow, summarize } from './stats/summary.js';
 export { SqliteStore } from './store/sqlite.js';

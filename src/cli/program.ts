@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, isUserFacing } from '../shared/errors.js';
 import { AVEC_VERSION } from '../shared/version.js';
+import { registerCalibrate } from './calibrate.js';
 import { registerGrade } from './grade.js';
 import type { CommandIO } from './io.js';
 import { registerRun } from './run.js';
@@ -8,7 +9,7 @@ import { registerRuns } from './runs.js';
 import { registerSuites } from './suites.js';
 
 /** Every command, registered in one place. */
-const COMMANDS = [registerRun, registerRuns, registerSuites, registerGrade];
+const COMMANDS = [registerRun, registerRuns, registerSuites, registerGrade, registerCalibrate];
 
 /**
  * Parses argv, runs the command and returns the exit code; never exits the process itself, so

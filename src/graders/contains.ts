@@ -21,6 +21,7 @@ function findAll(haystack: string, needle: string): Span[] {
 
 export const contains: GraderDefinition<ContainsConfig> = {
   description: 'The output holds the given strings (all or any), or none of them with negate.',
+  catches: ['drop-key-fact'],
   configSchema: {
     type: 'object',
     additionalProperties: false,

@@ -38,6 +38,7 @@ function readSchemaFile(path: string, id: string): object {
 
 export const jsonSchema: GraderDefinition<JsonSchemaConfig> = {
   description: 'The output is JSON (bare or in a fenced block) valid against a JSON Schema.',
+  catches: ['break-json', 'drop-required-field'],
   configSchema: {
     type: 'object',
     additionalProperties: false,

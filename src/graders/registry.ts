@@ -1,3 +1,4 @@
+import type { MutationName } from '../providers/mutations.js';
 import type { Provider } from '../providers/types.js';
 import { UserError } from '../shared/errors.js';
 import { compileSchema, describeAjvError } from '../shared/yaml-file.js';
@@ -70,4 +71,9 @@ export function createGraders(
       throw error;
     }
   });
+}
+
+/** What calibration expects a grader type to catch (empty when it is not meant for any defect). */
+export function intendedCatches(type: string): readonly MutationName[] {
+  return isGraderType(type) ? ((GRADERS[type] as GraderDefinition).catches ?? []) : [];
 }

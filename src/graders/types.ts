@@ -1,3 +1,4 @@
+import type { MutationName } from '../providers/mutations.js';
 import type { Provider, Usage } from '../providers/types.js';
 import type { Place } from '../shared/errors.js';
 import type { Case, Use } from '../suite/types.js';
@@ -47,6 +48,8 @@ export interface GraderDefinition<TConfig = Record<string, unknown>> {
   /** JSON Schema of the config (every key beside `type` and `id`), checked when a suite loads. */
   configSchema: object;
   create(id: string, config: TConfig, context: GraderContext): Grader;
+  /** The builtin:mutant defects this grader exists to catch: what calibration holds it to. */
+  catches?: readonly MutationName[];
 }
 
 /** The grader cannot judge this case (missing expectation, broken config): the case is an error, not a fail. */

@@ -20,6 +20,7 @@ interface Claim {
 
 /** An LLM judge splits the answer into claims and checks each against the source. */
 export const judgeFactuality: GraderDefinition<JudgeFactualityConfig> = {
+  catches: ['change-number', 'change-unit', 'flip-negation'],
   description:
     'LLM judge: share of the claims of the output that the source supports (added claims count against it).',
   configSchema: {
