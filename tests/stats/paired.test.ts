@@ -50,11 +50,12 @@ describe('mcnemarExact', () => {
 describe('holmAdjust', () => {
   it("matches R's p.adjust(c(0.01, 0.02, 0.03, 0.04, 0.05), 'holm')", () => {
     const adjusted = holmAdjust([0.01, 0.02, 0.03, 0.04, 0.05]);
-    [0.05, 0.08, 0.09, 0.09, 0.09].forEach((value, i) => expect(adjusted[i]).toBeCloseTo(value, 12));
+    for (const [i, value] of [0.05, 0.08, 0.09, 0.09, 0.09].entries())
+      expect(adjusted[i]).toBeCloseTo(value, 12);
   });
   it('keeps the input order and stays monotone', () => {
     const adjusted = holmAdjust([0.04, 0.005, 0.03, 0.01]);
-    [0.06, 0.02, 0.06, 0.03].forEach((value, i) => expect(adjusted[i]).toBeCloseTo(value, 12));
+    for (const [i, value] of [0.06, 0.02, 0.06, 0.03].entries()) expect(adjusted[i]).toBeCloseTo(value, 12);
     expect(holmAdjust([0.5, 0.9])).toEqual([1, 1]);
     expect(holmAdjust([])).toEqual([]);
   });
