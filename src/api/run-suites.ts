@@ -13,9 +13,10 @@ import { UserError } from '../shared/errors.js';
 import { AVEC_VERSION } from '../shared/version.js';
 import { allGatesPassed, type SummaryRow, summarize } from '../stats/summary.js';
 import { SqliteStore } from '../store/sqlite.js';
-import type { RunRecord, RunStatus } from '../store/types.js';
+import type { RunRecord, RunStatus, ServedModelChange } from '../store/types.js';
 import { displayPath } from '../suite/load-suite.js';
 import type { Suite, Thresholds } from '../suite/types.js';
+import { compareOptionsFrom, compareStoredRuns, type RunComparison, resolveRunId } from './compare.js';
 import { checkDataClassification, loadSuitesWithGraders, resolveProviders } from './load.js';
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -35,6 +36,8 @@ export interface RunSuitesOptions {
   repeats?: number;
   cache?: boolean;
   resume?: string;
+  /** A run id or "latest": compare with it after the run; a significant regression fails the gate. */
+  baseline?: string;
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
@@ -54,6 +57,9 @@ export interface RunSuitesResult {
   skipped: number;
   elapsedMs: number;
   errors: number;
+  /** Configured models whose served model id differs from their previous run's. */
+  servedModelChanges: ServedModelChange[];
+  baseline?: RunComparison;
 }
 
 export function newRunId(now = new Date()): string {
@@ -108,6 +114,8 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     checkDataClassification(suites, providers, judge);
     if (previous) assertSameSuites(previous, suites);
 
+    // Resolved before this run exists, so "latest" can never mean the run itself.
+    const baselineRun = options.baseline ? resolveRunId(store, options.baseline, runId) : undefined;
     const planOptions = repeats === undefined ? {} : { repeats };
     const planned = plannedCount(suites, providers, planOptions);
     const done = previous ? store.settledKeys(runId) : new Set<string>();
@@ -168,11 +176,18 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     const resultsFile = join(resolve(cwd, options.outDir ?? join('reports', runId)), 'results.json');
     await writeResultsJson(store.iterateResults(runId), resultsFile);
     const rows = summarize(groups, thresholdsOf(suites));
+    const servedModelChanges = detectServedModelChanges(store, runId);
+    const baseline = baselineRun
+      ? compareStoredRuns(store, baselineRun.id, runId, compareOptionsFrom(config))
+      : undefined;
     return {
+      servedModelChanges,
+      ...(baseline ? { baseline } : {}),
       runId,
       status,
       rows,
-      gatesPassed: allGatesPassed(rows),
+      gatesPassed:
+        allGatesPassed(rows) && !(baseline?.rows.some((row) => row.verdict === 'regression') ?? false),
       resultsFile,
       asked: execution.asked,
       skipped: execution.skipped,
@@ -182,6 +197,27 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
   } finally {
     store.close();
   }
+}
+
+/**
+ * Compares each model's served ids with its previous run's and records any difference: the
+ * moment a vendor swapped the model behind a name.
+ */
+function detectServedModelChanges(store: SqliteStore, runId: string): ServedModelChange[] {
+  const current = store.getRun(runId);
+  if (!current) return [];
+  const earlier = store.listRuns().filter((run) => run.id !== runId && run.startedAt <= current.startedAt);
+  const changes: ServedModelChange[] = [];
+  for (const model of current.models) {
+    const after = current.servedModels[model.id] ?? [];
+    const previous = earlier.find((run) => (run.servedModels[model.id] ?? []).length > 0);
+    const before = previous?.servedModels[model.id] ?? [];
+    if (!previous || after.length === 0 || before.join() === after.join()) continue;
+    const change = { runId, model: model.id, previousRunId: previous.id, before, after };
+    store.recordServedModelChange(change);
+    changes.push(change);
+  }
+  return changes;
 }
 
 function thresholdsOf(suites: Suite[]): Map<string, Thresholds> {

@@ -2,14 +2,24 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, isUserFacing } from '../shared/errors.js';
 import { AVEC_VERSION } from '../shared/version.js';
 import { registerCalibrate } from './calibrate.js';
+import { registerCompare } from './compare.js';
 import { registerGrade } from './grade.js';
 import type { CommandIO } from './io.js';
 import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
 import { registerSuites } from './suites.js';
+import { registerTrend } from './trend.js';
 
 /** Every command, registered in one place. */
-const COMMANDS = [registerRun, registerRuns, registerSuites, registerGrade, registerCalibrate];
+const COMMANDS = [
+  registerRun,
+  registerRuns,
+  registerSuites,
+  registerGrade,
+  registerCalibrate,
+  registerCompare,
+  registerTrend,
+];
 
 /**
  * Parses argv, runs the command and returns the exit code; never exits the process itself, so

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_CONCURRENCY, type RunSuitesResult, runSuites } from '../api/run-suites.js';
+import { renderComparison } from '../reports/compare-terminal.js';
 import { renderRunSummary } from '../reports/terminal.js';
 import { ExitCode } from '../shared/errors.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
@@ -17,6 +18,7 @@ interface RunFlags {
   out?: string;
   config?: string;
   judge?: string;
+  baseline?: string;
   json?: boolean;
 }
 
@@ -50,6 +52,10 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
       '--judge <provider:model>',
       'model that grades for judge.* graders (default: judge in the config; without one they are skipped)',
     )
+    .option(
+      '--baseline <run-id|latest>',
+      'compare with this run afterwards; a significant regression fails (exit 1)',
+    )
     .option('--json', 'print the summary as JSON instead of a table')
     .action(async (paths: string[], flags: RunFlags) => {
       const progress = createProgress(io);
@@ -66,6 +72,7 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
           ...(flags.out ? { outDir: flags.out } : {}),
           ...(flags.config ? { configPath: flags.config } : {}),
           ...(flags.judge ? { judge: flags.judge } : {}),
+          ...(flags.baseline ? { baseline: flags.baseline } : {}),
           ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
           ...(flags.repeats ? { repeats: flags.repeats } : {}),
           ...(flags.resume ? { resume: flags.resume } : {}),
@@ -85,6 +92,15 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
         io.stdout(`${JSON.stringify({ ...result, resultsFile: shownResults }, null, 2)}\n`);
       } else {
         io.stdout(`${renderRunSummary({ ...result, resultsFile: shownResults }, io.colors)}\n`);
+        for (const change of result.servedModelChanges) {
+          io.stdout(
+            `served model changed for ${change.model}: ${change.before.join(', ')} (run ${change.previousRunId}) → ${change.after.join(', ')}\n`,
+          );
+        }
+        if (result.baseline)
+          io.stdout(
+            `\nagainst baseline ${result.baseline.runA.id}:\n${renderComparison(result.baseline, io.colors)}\n`,
+          );
       }
       setExit(exitCodeFor(result, io));
     });

@@ -26,6 +26,7 @@ export interface Config {
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
   providers?: Record<string, EndpointConfig>;
   pricing?: Record<string, Price>;
+  compare?: { alpha?: number; margin?: number };
   /** Where it was read from, for messages; undefined when there was no file. */
   file?: string;
 }

@@ -55,4 +55,17 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // builtin:mutant records which defect each answer carries, for calibration.
   `ALTER TABLE results ADD COLUMN mutation TEXT;`,
+  // Trends read medians per run, suite and model straight from this index, and served-model
+  // changes are recorded as events when a run notices them.
+  `
+  CREATE INDEX results_latency ON results (run_id, suite_id, model, cached, latency_ms);
+  CREATE TABLE served_model_changes (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    previous_run_id TEXT NOT NULL,
+    before_json TEXT NOT NULL,
+    after_json TEXT NOT NULL,
+    PRIMARY KEY (run_id, model)
+  );
+  `,
 ];

@@ -8,7 +8,15 @@ import type { ResponseCache } from '../run/cache.js';
 import { type CaseResult, resultKey } from '../run/types.js';
 import { UserError } from '../shared/errors.js';
 import { MIGRATIONS } from './migrations.js';
-import type { GroupCounts, NewRun, RunRecord, RunStatus, Store } from './types.js';
+import type {
+  GroupCounts,
+  NewRun,
+  RunRecord,
+  RunStatus,
+  ServedModelChange,
+  Store,
+  TrendPoint,
+} from './types.js';
 
 export const DEFAULT_DB_PATH = '.avec/avec.db';
 
@@ -316,6 +324,92 @@ export class SqliteStore implements Store {
       latenciesMs: latencies.all(runId, group.suiteId, group.model).map((r) => r.latency_ms),
       servedModels: served.all(runId, group.suiteId, group.model).map((r) => r.served_model),
     }));
+  }
+
+  caseTallies(runId: string) {
+    return this.db
+      .prepare<[string], { suiteId: string; model: string; caseId: string; passes: number; judged: number }>(
+        `SELECT suite_id AS suiteId, model, case_id AS caseId, SUM(outcome = 'pass') AS passes, SUM(outcome != 'error') AS judged
+         FROM results WHERE run_id = ? GROUP BY suite_id, model, case_id`,
+      )
+      .all(runId);
+  }
+
+  trendPoints(filter: { suiteId?: string; model?: string } = {}): TrendPoint[] {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.suiteId) {
+      where.push('r.suite_id = ?');
+      params.push(filter.suiteId);
+    }
+    if (filter.model) {
+      where.push('r.model = ?');
+      params.push(filter.model);
+    }
+    const rows = this.db
+      .prepare<
+        string[],
+        Omit<TrendPoint, 'medianLatencyMs' | 'servedModels' | 'repeats'> & {
+          served: string | null;
+          options: string;
+          judgedLatencies: number;
+        }
+      >(
+        `SELECT r.run_id AS runId, runs.started_at AS startedAt, r.suite_id AS suiteId, MAX(r.suite_version) AS suiteVersion,
+           MAX(r.suite_fingerprint) AS fingerprint, r.model, COUNT(*) AS n, SUM(r.outcome = 'pass') AS pass,
+           SUM(r.outcome = 'fail') AS fail, SUM(r.outcome = 'error') AS error, COALESCE(SUM(r.cost_usd), 0) AS costUsd,
+           SUM(r.cost_usd IS NULL AND r.outcome != 'error') AS unknownCost, GROUP_CONCAT(DISTINCT r.served_model) AS served,
+           runs.options_json AS options, SUM(r.cached = 0 AND r.latency_ms IS NOT NULL) AS judgedLatencies
+         FROM results r JOIN runs ON runs.id = r.run_id
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         GROUP BY r.run_id, r.suite_id, r.model
+         ORDER BY runs.started_at, r.run_id, r.suite_id, r.model`,
+      )
+      .all(...params);
+    // The median comes from the (run, suite, model, cached, latency) index: one seek per point.
+    const median = this.db.prepare<[string, string, string, number], { latency_ms: number }>(
+      `SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND cached = 0
+       AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?`,
+    );
+    return rows.map(({ served, options, judgedLatencies, ...row }) => ({
+      ...row,
+      medianLatencyMs:
+        judgedLatencies > 0
+          ? median.get(row.runId, row.suiteId, row.model, Math.floor((judgedLatencies - 1) / 2))?.latency_ms
+          : undefined,
+      servedModels: served ? served.split(',').sort() : [],
+      repeats: (JSON.parse(options) as { repeats?: number }).repeats ?? 1,
+    }));
+  }
+
+  recordServedModelChange(change: ServedModelChange): void {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO served_model_changes (run_id, model, previous_run_id, before_json, after_json) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        change.runId,
+        change.model,
+        change.previousRunId,
+        JSON.stringify(change.before),
+        JSON.stringify(change.after),
+      );
+  }
+
+  servedModelChanges(runId: string): ServedModelChange[] {
+    return this.db
+      .prepare<
+        [string],
+        { run_id: string; model: string; previous_run_id: string; before_json: string; after_json: string }
+      >('SELECT * FROM served_model_changes WHERE run_id = ? ORDER BY model')
+      .all(runId)
+      .map((row) => ({
+        runId: row.run_id,
+        model: row.model,
+        previousRunId: row.previous_run_id,
+        before: JSON.parse(row.before_json),
+        after: JSON.parse(row.after_json),
+      }));
   }
 
   close(): void {

@@ -73,6 +73,33 @@ export interface GroupCounts {
   servedModels: string[];
 }
 
+/** One run's aggregate for one suite × model: a point of a trend. */
+export interface TrendPoint {
+  runId: string;
+  startedAt: string;
+  suiteId: string;
+  suiteVersion: string;
+  fingerprint: string;
+  model: string;
+  n: number;
+  pass: number;
+  fail: number;
+  error: number;
+  costUsd: number;
+  unknownCost: number;
+  medianLatencyMs: number | undefined;
+  servedModels: string[];
+  repeats: number;
+}
+
+export interface ServedModelChange {
+  runId: string;
+  model: string;
+  previousRunId: string;
+  before: string[];
+  after: string[];
+}
+
 export interface Store extends ResultSink {
   readonly cache: ResponseCache;
   beginRun(run: NewRun): void;
@@ -84,5 +111,13 @@ export interface Store extends ResultSink {
   settledKeys(runId: string): Set<string>;
   iterateResults(runId: string): IterableIterator<CaseResult>;
   groupCounts(runId: string): GroupCounts[];
+  /** Per case of a run: passes and judged answers, for intervals that respect repeats. */
+  caseTallies(
+    runId: string,
+  ): Array<{ suiteId: string; model: string; caseId: string; passes: number; judged: number }>;
+  /** One point per run × suite × model, oldest first, optionally filtered. */
+  trendPoints(filter?: { suiteId?: string; model?: string }): TrendPoint[];
+  recordServedModelChange(change: ServedModelChange): void;
+  servedModelChanges(runId: string): ServedModelChange[];
   close(): void;
 }

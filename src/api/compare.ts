@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Config, loadConfig } from '../config/config.js';
+import { UserError } from '../shared/errors.js';
+import {
+  type CompareOptions,
+  type Comparison,
+  compareRuns,
+  DEFAULT_COMPARE_OPTIONS,
+} from '../stats/compare.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { RunRecord, Store } from '../store/types.js';
+
+export interface RunComparison extends Comparison {
+  runA: Pick<RunRecord, 'id' | 'startedAt' | 'status'>;
+  runB: Pick<RunRecord, 'id' | 'startedAt' | 'status'>;
+}
+
+export function compareOptionsFrom(config: Config): CompareOptions {
+  return { ...DEFAULT_COMPARE_OPTIONS, ...config.compare };
+}
+
+export function openExistingStore(dbPath: string, cwd: string): SqliteStore {
+  const file = resolve(cwd, dbPath);
+  if (!existsSync(file)) {
+    throw new UserError('no result database here', {
+      place: { file: dbPath },
+      hint: 'Run `avec run` first, or point --db at a database',
+    });
+  }
+  return new SqliteStore(file, { readonly: true });
+}
+
+/** "latest" is the newest finished run other than `excluding`; anything else must be a stored id. */
+export function resolveRunId(store: Store, id: string, excluding?: string): RunRecord {
+  if (id === 'latest') {
+    const latest = store.listRuns().find((run) => run.id !== excluding && run.status !== 'running');
+    if (!latest)
+      throw new UserError('no earlier run to compare with', {
+        hint: 'Run the suites once to make a baseline',
+      });
+    return latest;
+  }
+  const run = store.getRun(id);
+  if (!run)
+    throw new UserError(`no run "${id}" in this database`, { hint: 'List runs with `avec runs list`' });
+  return run;
+}
+
+export function compareStoredRuns(
+  store: Store,
+  a: string,
+  b: string,
+  options: CompareOptions,
+): RunComparison {
+  const runA = resolveRunId(store, a);
+  const runB = resolveRunId(store, b, runA.id);
+  const comparison = compareRuns(store.iterateResults(runA.id), store.iterateResults(runB.id), options);
+  const brief = (run: RunRecord) => ({ id: run.id, startedAt: run.startedAt, status: run.status });
+  return { ...comparison, runA: brief(runA), runB: brief(runB) };
+}
+
+/** `avec compare A B`: every suite × model the two runs share, paired case by case. */
+export function compare(options: {
+  dbPath: string;
+  runA: string;
+  runB: string;
+  configPath?: string;
+  cwd?: string;
+}): RunComparison {
+  const cwd = options.cwd ?? process.cwd();
+  const config = loadConfig(options.configPath, cwd);
+  const store = openExistingStore(options.dbPath, cwd);
+  try {
+    return compareStoredRuns(store, options.runA, options.runB, compareOptionsFrom(config));
+  } finally {
+    store.close();
+  }
+}
