@@ -32,7 +32,11 @@ export function openExistingStore(dbPath: string, cwd: string): SqliteStore {
 }
 
 /** "latest" is the newest finished run other than `excluding`; anything else must be a stored id. */
-export function resolveRunId(store: Store, id: string, excluding?: string): RunRecord {
+export function resolveRunId(
+  store: Store,
+  id: string,
+  excluding?: string,
+): Pick<RunRecord, 'id' | 'startedAt' | 'status'> {
   if (id === 'latest') {
     const latest = store.listRuns().find((run) => run.id !== excluding && run.status !== 'running');
     if (!latest)
@@ -41,22 +45,32 @@ export function resolveRunId(store: Store, id: string, excluding?: string): RunR
       });
     return latest;
   }
-  const run = store.getRun(id);
+  const run = store.runBrief(id);
   if (!run)
     throw new UserError(`no run "${id}" in this database`, { hint: 'List runs with `avec runs list`' });
   return run;
 }
 
+/** `only` restricts the comparison to one suite × model (a trend's change point). */
 export function compareStoredRuns(
   store: Store,
   a: string,
   b: string,
   options: CompareOptions,
+  only?: { suiteId: string; model: string },
 ): RunComparison {
   const runA = resolveRunId(store, a);
   const runB = resolveRunId(store, b, runA.id);
-  const comparison = compareRuns(store.iterateResults(runA.id), store.iterateResults(runB.id), options);
-  const brief = (run: RunRecord) => ({ id: run.id, startedAt: run.startedAt, status: run.status });
+  const comparison = compareRuns(
+    store.iterateResults(runA.id, only),
+    store.iterateResults(runB.id, only),
+    options,
+  );
+  const brief = (run: Pick<RunRecord, 'id' | 'startedAt' | 'status'>) => ({
+    id: run.id,
+    startedAt: run.startedAt,
+    status: run.status,
+  });
   return { ...comparison, runA: brief(runA), runB: brief(runB) };
 }
 

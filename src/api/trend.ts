@@ -72,7 +72,11 @@ export function trendFromStore(
       servedModelChanged: changed,
     });
     if (changed && previous) {
-      const comparison = compareStoredRuns(store, previous.runId, point.runId, options);
+      // One suite × model at a time: the Holm family of a change point is that one comparison.
+      const comparison = compareStoredRuns(store, previous.runId, point.runId, options, {
+        suiteId: point.suiteId,
+        model: point.model,
+      });
       const row = comparison.rows.find((r) => r.suiteId === point.suiteId && r.model === point.model);
       const unpaired = comparison.unpaired.find(
         (u) => u.suiteId === point.suiteId && u.model === point.model,

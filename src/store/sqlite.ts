@@ -227,6 +227,15 @@ export class SqliteStore implements Store {
     return row ? this.toRecord(row) : undefined;
   }
 
+  runBrief(runId: string): Pick<RunRecord, 'id' | 'startedAt' | 'status'> | undefined {
+    const row = this.db
+      .prepare<[string], { id: string; startedAt: string; status: RunStatus }>(
+        'SELECT id, started_at AS startedAt, status FROM runs WHERE id = ?',
+      )
+      .get(runId);
+    return row;
+  }
+
   listRuns(): RunRecord[] {
     return this.db
       .prepare<[], RunRow>('SELECT * FROM runs ORDER BY started_at DESC, id DESC')
@@ -288,12 +297,18 @@ export class SqliteStore implements Store {
     return keys;
   }
 
-  *iterateResults(runId: string): IterableIterator<CaseResult> {
-    const rows = this.db
-      .prepare<[string], ResultRow>(
-        'SELECT * FROM results WHERE run_id = ? ORDER BY suite_id, model, case_id, repeat',
-      )
-      .iterate(runId);
+  *iterateResults(runId: string, only?: { suiteId: string; model: string }): IterableIterator<CaseResult> {
+    const rows = only
+      ? this.db
+          .prepare<[string, string, string], ResultRow>(
+            'SELECT * FROM results WHERE run_id = ? AND suite_id = ? AND model = ? ORDER BY case_id, repeat',
+          )
+          .iterate(runId, only.suiteId, only.model)
+      : this.db
+          .prepare<[string], ResultRow>(
+            'SELECT * FROM results WHERE run_id = ? ORDER BY suite_id, model, case_id, repeat',
+          )
+          .iterate(runId);
     for (const row of rows) yield toResult(row);
   }
 

@@ -105,11 +105,13 @@ export interface Store extends ResultSink {
   beginRun(run: NewRun): void;
   finishRun(runId: string, status: RunStatus, finishedAt: string): void;
   getRun(runId: string): RunRecord | undefined;
+  /** Identity and status only: cheap, for resolving ids. */
+  runBrief(runId: string): Pick<RunRecord, 'id' | 'startedAt' | 'status'> | undefined;
   /** Most recent first. */
   listRuns(): RunRecord[];
   /** Keys of results that need no new answer on resume (pass and fail; errors are asked again). */
   settledKeys(runId: string): Set<string>;
-  iterateResults(runId: string): IterableIterator<CaseResult>;
+  iterateResults(runId: string, only?: { suiteId: string; model: string }): IterableIterator<CaseResult>;
   groupCounts(runId: string): GroupCounts[];
   /** Per case of a run: passes and judged answers, for intervals that respect repeats. */
   caseTallies(
