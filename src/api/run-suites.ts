@@ -11,6 +11,7 @@ import { type Job, planJobs, plannedCount } from '../run/plan.js';
 import type { CaseResult } from '../run/types.js';
 import { UserError } from '../shared/errors.js';
 import { AVEC_VERSION } from '../shared/version.js';
+import { graderScores } from '../stats/grader-scores.js';
 import { allGatesPassed, type SummaryRow, summarize } from '../stats/summary.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { RunRecord, RunStatus, ServedModelChange } from '../store/types.js';
@@ -175,7 +176,10 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
 
     const resultsFile = join(resolve(cwd, options.outDir ?? join('reports', runId)), 'results.json');
     await writeResultsJson(store.iterateResults(runId), resultsFile);
-    const rows = summarize(groups, thresholdsOf(suites));
+    const rows = summarize(groups, thresholdsOf(suites), {
+      cases: store.caseTallies(runId),
+      graders: graderScores(store.iterateResults(runId)),
+    });
     const servedModelChanges = detectServedModelChanges(store, runId);
     const baseline = baselineRun
       ? compareStoredRuns(store, baselineRun.id, runId, compareOptionsFrom(config))

@@ -1,5 +1,7 @@
 import type { GroupCounts } from '../store/types.js';
 import type { Thresholds } from '../suite/types.js';
+import { clusteredPassRate } from './clustered.js';
+import type { GraderScore } from './grader-scores.js';
 import { type Interval, quantileSorted, wilsonInterval } from './proportion.js';
 
 export interface Gate {
@@ -29,6 +31,9 @@ export interface SummaryRow {
   judgeCostUsd: number;
   medianLatencyMs: number | undefined;
   p95LatencyMs: number | undefined;
+  /** Answers per case (repeats); above 1 the interval is cluster-robust. */
+  effectiveN: number | undefined;
+  graders: GraderScore[];
   gates: Gate[];
 }
 
@@ -36,10 +41,17 @@ export interface SummaryRow {
 export function summarize(
   groups: GroupCounts[],
   thresholdsBySuite: ReadonlyMap<string, Thresholds>,
+  detail: {
+    /** Per case tallies, for intervals that respect repeats. */
+    cases?: ReadonlyArray<{ suiteId: string; model: string; passes: number; judged: number }>;
+    graders?: ReadonlyMap<string, GraderScore[]>;
+  } = {},
 ): SummaryRow[] {
   return groups.map((group) => {
     const judged = group.pass + group.fail;
     const passRate = judged === 0 ? undefined : group.pass / judged;
+    const cases = detail.cases?.filter((c) => c.suiteId === group.suiteId && c.model === group.model);
+    const clustered = cases && cases.length > 0 ? clusteredPassRate(cases) : undefined;
     const thresholds = thresholdsBySuite.get(group.suiteId) ?? {};
     const gates: Gate[] = [];
     if (thresholds.minPassRate !== undefined) {
@@ -77,7 +89,9 @@ export function summarize(
       fail: group.fail,
       error: group.error,
       passRate,
-      interval: judged === 0 ? undefined : wilsonInterval(group.pass, judged),
+      interval: judged === 0 ? undefined : (clustered?.interval ?? wilsonInterval(group.pass, judged)),
+      effectiveN: clustered?.effectiveN ?? (judged === 0 ? undefined : judged),
+      graders: detail.graders?.get(`${group.suiteId}\u0000${group.model}`) ?? [],
       piiLeaks: group.piiLeaks,
       skippedGrades: group.skippedGrades,
       cached: group.cached,
