@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config/config.js';
 import type { ProviderError } from '../providers/provider-error.js';
 import { resolveProvider } from '../providers/registry.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../providers/retry.js';
+import { maskPersonalData } from '../reports/mask.js';
 import { writeResultsJson } from '../reports/results-json.js';
+import type { ReportFormatName } from '../reports/write-reports.js';
 import { executeJobs } from '../run/execute.js';
 import { type Job, planJobs, plannedCount } from '../run/plan.js';
 import type { CaseResult } from '../run/types.js';
@@ -19,6 +21,7 @@ import { displayPath } from '../suite/load-suite.js';
 import type { Suite, Thresholds } from '../suite/types.js';
 import { compareOptionsFrom, compareStoredRuns, type RunComparison, resolveRunId } from './compare.js';
 import { checkDataClassification, loadSuitesWithGraders, resolveProviders } from './load.js';
+import { writeRunReports } from './report.js';
 
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -39,6 +42,11 @@ export interface RunSuitesOptions {
   resume?: string;
   /** A run id or "latest": compare with it after the run; a significant regression fails the gate. */
   baseline?: string;
+  /** Report formats to write beside results.json. */
+  reports?: ReportFormatName[];
+  lang?: 'fr' | 'en';
+  /** Leave personal data unmasked in results and reports (local use only). */
+  showPii?: boolean;
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
@@ -61,6 +69,7 @@ export interface RunSuitesResult {
   /** Configured models whose served model id differs from their previous run's. */
   servedModelChanges: ServedModelChange[];
   baseline?: RunComparison;
+  reportFiles: string[];
 }
 
 export function newRunId(now = new Date()): string {
@@ -132,6 +141,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
           path: s.file,
           caseCount: s.cases.length,
           classification: s.dataset.classification,
+          thresholds: s.thresholds,
+          title: s.title,
+          use: s.use,
         })),
         models: providers.map((p) => ({ id: p.id, destination: p.destination })),
         options: {
@@ -175,7 +187,11 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     store.finishRun(runId, status, new Date().toISOString());
 
     const resultsFile = join(resolve(cwd, options.outDir ?? join('reports', runId)), 'results.json');
-    await writeResultsJson(store.iterateResults(runId), resultsFile);
+    await writeResultsJson(
+      store.iterateResults(runId),
+      resultsFile,
+      options.showPii ? undefined : maskResult,
+    );
     const rows = summarize(groups, thresholdsOf(suites), {
       cases: store.caseTallies(runId),
       graders: graderScores(store.iterateResults(runId)),
@@ -184,7 +200,22 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     const baseline = baselineRun
       ? compareStoredRuns(store, baselineRun.id, runId, compareOptionsFrom(config))
       : undefined;
+    const reportFiles =
+      options.reports && options.reports.length > 0
+        ? (
+            await writeRunReports(store, {
+              runId,
+              formats: options.reports,
+              dir: dirname(resultsFile),
+              ...(options.lang ? { lang: options.lang } : {}),
+              ...(options.showPii ? { showPii: true } : {}),
+              ...(baselineRun ? { baseline: baselineRun.id } : {}),
+              compareOptions: compareOptionsFrom(config),
+            })
+          ).files
+        : [];
     return {
+      reportFiles,
       servedModelChanges,
       ...(baseline ? { baseline } : {}),
       runId,
@@ -222,6 +253,18 @@ function detectServedModelChanges(store: SqliteStore, runId: string): ServedMode
     changes.push(change);
   }
   return changes;
+}
+
+/** results.json is shared like a report: the personal data graders found is masked in it too. */
+function maskResult(result: CaseResult): CaseResult {
+  if (result.output === null) return result;
+  const masked = maskPersonalData(result.output, result.grades);
+  if (masked.masked === 0) return result;
+  return {
+    ...result,
+    output: masked.text,
+    grades: result.grades.map(({ spans: _spans, ...grade }) => grade),
+  };
 }
 
 function thresholdsOf(suites: Suite[]): Map<string, Thresholds> {

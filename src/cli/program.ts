@@ -5,6 +5,7 @@ import { registerCalibrate } from './calibrate.js';
 import { registerCompare } from './compare.js';
 import { registerGrade } from './grade.js';
 import type { CommandIO } from './io.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
 import { registerSuites } from './suites.js';
@@ -19,6 +20,7 @@ const COMMANDS = [
   registerCalibrate,
   registerCompare,
   registerTrend,
+  registerReport,
 ];
 
 /**

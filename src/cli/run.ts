@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseReportFormats } from '../api/report.js';
 import { DEFAULT_CONCURRENCY, type RunSuitesResult, runSuites } from '../api/run-suites.js';
 import { renderComparison } from '../reports/compare-terminal.js';
 import { renderRunSummary } from '../reports/terminal.js';
@@ -7,6 +8,7 @@ import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 import { displayPath } from '../suite/load-suite.js';
 import { type CommandIO, collect, parsePositiveInteger } from './io.js';
 import { createProgress } from './progress.js';
+import { addReportOptions } from './report-options.js';
 
 interface RunFlags {
   model: string[];
@@ -19,11 +21,14 @@ interface RunFlags {
   config?: string;
   judge?: string;
   baseline?: string;
+  report?: string;
+  lang: 'fr' | 'en';
+  showPii?: boolean;
   json?: boolean;
 }
 
 export function registerRun(program: Command, io: CommandIO, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('run')
     .description('run suites against one or more models, store every result, and check the gates')
     .argument('[suites...]', 'suite folders, suite.yaml files, or folders of suites')
@@ -56,54 +61,57 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
       '--baseline <run-id|latest>',
       'compare with this run afterwards; a significant regression fails (exit 1)',
     )
-    .option('--json', 'print the summary as JSON instead of a table')
-    .action(async (paths: string[], flags: RunFlags) => {
-      const progress = createProgress(io);
-      let result: RunSuitesResult;
-      try {
-        result = await runSuites({
-          paths,
-          models: flags.model,
-          dbPath: flags.db,
-          cwd: io.cwd,
-          env: io.env,
-          signal: io.signal,
-          cache: flags.cache,
-          ...(flags.out ? { outDir: flags.out } : {}),
-          ...(flags.config ? { configPath: flags.config } : {}),
-          ...(flags.judge ? { judge: flags.judge } : {}),
-          ...(flags.baseline ? { baseline: flags.baseline } : {}),
-          ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
-          ...(flags.repeats ? { repeats: flags.repeats } : {}),
-          ...(flags.resume ? { resume: flags.resume } : {}),
-          onStart: ({ runId, planned, toAsk, resumed }) => {
-            io.stderr(
-              `${resumed ? 'resuming' : 'starting'} run ${runId}: ${toAsk} of ${planned} cases to ask\n`,
-            );
-            progress.start(toAsk);
-          },
-          onResult: (r) => progress.tick(r),
-        });
-      } finally {
-        progress.stop();
-      }
-      const shownResults = displayPath(result.resultsFile, io.cwd);
-      if (flags.json) {
-        io.stdout(`${JSON.stringify({ ...result, resultsFile: shownResults }, null, 2)}\n`);
-      } else {
-        io.stdout(`${renderRunSummary({ ...result, resultsFile: shownResults }, io.colors)}\n`);
-        for (const change of result.servedModelChanges) {
-          io.stdout(
-            `served model changed for ${change.model}: ${change.before.join(', ')} (run ${change.previousRunId}) → ${change.after.join(', ')}\n`,
+    .option('--json', 'print the summary as JSON instead of a table');
+  addReportOptions(command).action(async (paths: string[], flags: RunFlags) => {
+    const progress = createProgress(io);
+    let result: RunSuitesResult;
+    try {
+      result = await runSuites({
+        paths,
+        models: flags.model,
+        dbPath: flags.db,
+        cwd: io.cwd,
+        env: io.env,
+        signal: io.signal,
+        cache: flags.cache,
+        ...(flags.out ? { outDir: flags.out } : {}),
+        ...(flags.config ? { configPath: flags.config } : {}),
+        ...(flags.judge ? { judge: flags.judge } : {}),
+        ...(flags.baseline ? { baseline: flags.baseline } : {}),
+        ...(flags.report ? { reports: parseReportFormats(flags.report) } : {}),
+        lang: flags.lang,
+        ...(flags.showPii ? { showPii: true } : {}),
+        ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+        ...(flags.repeats ? { repeats: flags.repeats } : {}),
+        ...(flags.resume ? { resume: flags.resume } : {}),
+        onStart: ({ runId, planned, toAsk, resumed }) => {
+          io.stderr(
+            `${resumed ? 'resuming' : 'starting'} run ${runId}: ${toAsk} of ${planned} cases to ask\n`,
           );
-        }
-        if (result.baseline)
-          io.stdout(
-            `\nagainst baseline ${result.baseline.runA.id}:\n${renderComparison(result.baseline, io.colors)}\n`,
-          );
+          progress.start(toAsk);
+        },
+        onResult: (r) => progress.tick(r),
+      });
+    } finally {
+      progress.stop();
+    }
+    const shownResults = displayPath(result.resultsFile, io.cwd);
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ ...result, resultsFile: shownResults }, null, 2)}\n`);
+    } else {
+      io.stdout(`${renderRunSummary({ ...result, resultsFile: shownResults }, io.colors)}\n`);
+      for (const change of result.servedModelChanges) {
+        io.stdout(
+          `served model changed for ${change.model}: ${change.before.join(', ')} (run ${change.previousRunId}) → ${change.after.join(', ')}\n`,
+        );
       }
-      setExit(exitCodeFor(result, io));
-    });
+      if (result.baseline)
+        io.stdout(
+          `\nagainst baseline ${result.baseline.runA.id}:\n${renderComparison(result.baseline, io.colors)}\n`,
+        );
+    }
+    setExit(exitCodeFor(result, io));
+  });
 }
 
 /**

@@ -8,7 +8,11 @@ import type { CaseResult } from '../run/types.js';
  * The run's results as one JSON array, written result by result from the store so a large run
  * never has to sit in memory. Field names are a contract scripts rely on.
  */
-export async function writeResultsJson(results: Iterable<CaseResult>, file: string): Promise<number> {
+export async function writeResultsJson(
+  results: Iterable<CaseResult>,
+  file: string,
+  transform: (result: CaseResult) => CaseResult = (result) => result,
+): Promise<number> {
   await mkdir(dirname(file), { recursive: true });
   const stream = createWriteStream(file, { encoding: 'utf8' });
   let count = 0;
@@ -17,7 +21,7 @@ export async function writeResultsJson(results: Iterable<CaseResult>, file: stri
   };
   await write('[');
   for (const result of results) {
-    await write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
+    await write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(transform(result))}`);
     count++;
   }
   await write(count === 0 ? ']\n' : '\n]\n');

@@ -10,6 +10,7 @@ export interface RunSummaryView {
   elapsedMs: number;
   asked: number;
   skipped: number;
+  reportFiles?: string[];
 }
 
 /** The table printed at the end of `avec run`: one line per suite × model, every rate with its n. */
@@ -66,6 +67,7 @@ export function renderRunSummary(view: RunSummaryView, colors = pc.isColorSuppor
     `run ${c.bold(view.runId)} ${view.status} in ${milliseconds(view.elapsedMs)}: ${view.asked} asked, ${cached} from cache${view.skipped > 0 ? `, ${view.skipped} already stored` : ''}`,
   );
   if (view.resultsFile) lines.push(`results: ${view.resultsFile}`);
+  for (const file of view.reportFiles ?? []) lines.push(`report: ${file}`);
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 import type { ResponseCache } from '../run/cache.js';
 import type { CaseResult, ResultSink } from '../run/types.js';
+import type { Thresholds } from '../suite/types.js';
 
 export type RunStatus = 'running' | 'completed' | 'incomplete' | 'interrupted';
 
@@ -11,6 +12,10 @@ export interface RunSuiteRecord {
   path: string;
   caseCount: number;
   classification: string;
+  /** Kept so a report made later judges the run by the gates it ran under. */
+  thresholds?: Thresholds;
+  title?: string;
+  use?: string;
 }
 
 export interface RunModelRecord {
