@@ -8,6 +8,7 @@ import {
   compareRuns,
   DEFAULT_COMPARE_OPTIONS,
 } from '../stats/compare.js';
+import { type ProcurementRow, procurementMatrix } from '../stats/procurement.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { RunRecord, Store } from '../store/types.js';
 
@@ -87,6 +88,34 @@ export function compare(options: {
   const store = openExistingStore(options.dbPath, cwd);
   try {
     return compareStoredRuns(store, options.runA, options.runB, compareOptionsFrom(config));
+  } finally {
+    store.close();
+  }
+}
+
+/** `avec compare <run>`: the candidate models of one run side by side (the procurement matrix). */
+export function compareModels(options: {
+  dbPath: string;
+  runId: string;
+  configPath?: string;
+  cwd?: string;
+}): {
+  runId: string;
+  models: ProcurementRow[];
+} {
+  const cwd = options.cwd ?? process.cwd();
+  const config = loadConfig(options.configPath, cwd);
+  const store = openExistingStore(options.dbPath, cwd);
+  try {
+    const brief = resolveRunId(store, options.runId);
+    const run = store.getRun(brief.id) as RunRecord;
+    const models = procurementMatrix(
+      store.groupCounts(run.id),
+      store.caseTallies(run.id),
+      new Map(run.suites.map((s) => [s.id, s.use ?? s.id.split('.')[0] ?? ''])),
+      config.energy,
+    );
+    return { runId: run.id, models };
   } finally {
     store.close();
   }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/config.js';
+import { type Config, loadConfig } from '../config/config.js';
 import { buildRunReport, type RunReportData } from '../reports/report-data.js';
 import {
   isReportFormat,
@@ -34,6 +34,7 @@ export interface ReportRequest {
   showPii?: boolean;
   baseline?: string;
   compareOptions?: ReturnType<typeof compareOptionsFrom>;
+  energy?: Config['energy'];
 }
 
 /** Builds a run's report data once and writes every requested format from it. */
@@ -53,6 +54,7 @@ export async function writeRunReports(
     ...(request.lang ? { lang: request.lang } : {}),
     ...(request.showPii ? { showPii: true } : {}),
     baseline,
+    ...(request.energy ? { energy: request.energy } : {}),
   });
   const files = await writeReports(request.formats, {
     data,
@@ -92,6 +94,7 @@ export async function reportRun(options: {
       ...(options.showPii ? { showPii: true } : {}),
       ...(options.baseline ? { baseline: options.baseline } : {}),
       compareOptions: compareOptionsFrom(config),
+      ...(config.energy ? { energy: config.energy } : {}),
     });
     return { files, gatePassed: data.gate.passed };
   } finally {

@@ -211,6 +211,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
               ...(options.showPii ? { showPii: true } : {}),
               ...(baselineRun ? { baseline: baselineRun.id } : {}),
               compareOptions: compareOptionsFrom(config),
+              ...(config.energy ? { energy: config.energy } : {}),
             })
           ).files
         : [];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../shared/errors.js';
 import { readPositionedYaml, validatePositioned } from '../shared/yaml-file.js';
+import type { EnergyParameters } from '../stats/energy.js';
 import type { Classification } from '../suite/types.js';
 import configSchema from './config.schema.json' with { type: 'json' };
 
@@ -27,6 +28,7 @@ export interface Config {
   providers?: Record<string, EndpointConfig>;
   pricing?: Record<string, Price>;
   compare?: { alpha?: number; margin?: number };
+  energy?: Record<string, EnergyParameters>;
   /** Where it was read from, for messages; undefined when there was no file. */
   file?: string;
 }

@@ -23,6 +23,54 @@ export interface RateBar {
   n: number;
 }
 
+export interface QualityCostPoint {
+  model: string;
+  passRate: number;
+  costPer1000: number;
+  pareto: boolean;
+}
+
+/** Each candidate model as a point: quality up, cost right; the Pareto front stands out. */
+export function qualityCostChart(
+  points: readonly QualityCostPoint[],
+  title: string,
+  costTitle: string,
+): vegaLite.TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 520,
+    height: 300,
+    data: {
+      values: points.map((p) => ({ ...p, percent: p.passRate * 100, front: p.pareto ? 'Pareto' : '—' })),
+    },
+    layer: [
+      {
+        mark: { type: 'point', filled: true, size: 120 },
+        encoding: {
+          x: { field: 'costPer1000', type: 'quantitative', title: costTitle, scale: { zero: true } },
+          y: { field: 'percent', type: 'quantitative', title: '%', scale: { domain: [0, 100] } },
+          color: {
+            field: 'front',
+            type: 'nominal',
+            scale: { domain: ['Pareto', '—'], range: ['#e8710a', '#3465a4'] },
+            legend: null,
+          },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 11 },
+        encoding: {
+          x: { field: 'costPer1000', type: 'quantitative' },
+          y: { field: 'percent', type: 'quantitative' },
+          text: { field: 'model', type: 'nominal' },
+        },
+      },
+    ],
+    config: { font: 'sans-serif' },
+  };
+}
+
 /** Pass rate per suite × model, with the 95% interval drawn as a rule over each bar. */
 export function passRateChart(bars: readonly RateBar[], title: string): vegaLite.TopLevelSpec {
   return {

@@ -1,6 +1,6 @@
 import type { Span } from '../graders/types.js';
 import type { SummaryRow } from '../stats/summary.js';
-import { passRateChart, renderChart } from './charts.js';
+import { passRateChart, qualityCostChart, renderChart } from './charts.js';
 import { milliseconds, percent, usd } from './format.js';
 import { type Words, wordsFor } from './i18n.js';
 import type { ReportFailure, RunReportData } from './report-data.js';
@@ -149,6 +149,43 @@ function estimer(data: RunReportData, w: Words): string {
 ${changes}${baseline}</section>`;
 }
 
+async function procurement(data: RunReportData, w: Words): Promise<string> {
+  if (!data.procurement) return '';
+  const uses = [...new Set(data.procurement.flatMap((row) => row.byUse.map((u) => u.use)))];
+  const energy = (row: NonNullable<RunReportData['procurement']>[number]) =>
+    row.energyPer1000
+      ? `${row.energyPer1000.centralWh.toFixed(1)} Wh [${row.energyPer1000.lowWh.toFixed(1)}–${row.energyPer1000.highWh.toFixed(1)}]`
+      : '—';
+  const rows = data.procurement
+    .map(
+      (row) =>
+        `<tr><td>${escapeHtml(row.model)}${row.pareto ? ' ★' : ''}</td><td class="num">${percent(row.passRate)}${row.interval ? ` [${percent(row.interval.low, 0)}–${percent(row.interval.high, 0)}]` : ''} (n=${row.n})</td>${uses
+          .map((use) => {
+            const q = row.byUse.find((u) => u.use === use);
+            return `<td class="num">${q ? `${percent(q.passRate, 0)} (n=${q.n})` : '—'}</td>`;
+          })
+          .join(
+            '',
+          )}<td class="num">${row.costPer1000 === undefined ? w.unknown : usd(row.costPer1000)}</td><td class="num">${milliseconds(row.medianLatencyMs)} / ${milliseconds(row.p95LatencyMs)}</td><td class="num">${energy(row)}</td></tr>`,
+    )
+    .join('');
+  const points = data.procurement
+    .filter((row) => row.passRate !== undefined && row.costPer1000 !== undefined)
+    .map((row) => ({
+      model: row.model,
+      passRate: row.passRate as number,
+      costPer1000: row.costPer1000 as number,
+      pareto: row.pareto,
+    }));
+  const chart =
+    points.length > 0
+      ? `<figure>${await renderChart(qualityCostChart(points, w.chartQualityCost, w.costPer1000))}</figure>`
+      : '';
+  return `<h3>${w.procurement}</h3>
+<table><thead><tr><th>${w.model} (★ ${w.pareto})</th><th>${w.quality}</th>${uses.map((u) => `<th>${escapeHtml(u)}</th>`).join('')}<th>${w.costPer1000}</th><th>${w.latency}</th><th>${w.energyPer1000}</th></tr></thead><tbody>${rows}</tbody></table>
+${chart}<p class="meta">${escapeHtml(w.energyMethod)}</p>`;
+}
+
 function communiquer(data: RunReportData, w: Words): string {
   const passing = data.summary.filter((row) => row.gates.every((g) => g.passed)).length;
   const items = [
@@ -179,6 +216,7 @@ export async function renderHtml(data: RunReportData): Promise<string> {
 ${apprendre(data, w)}
 ${await verifier(data, w)}
 ${estimer(data, w)}
+${await procurement(data, w)}
 ${communiquer(data, w)}
 </main></body></html>
 `;

@@ -53,6 +53,15 @@ const WORDS = {
     status: 'Statut',
     judge: 'Juge',
     none: 'aucun',
+    procurement: 'Comparaison des modèles candidats',
+    quality: 'Qualité : taux de réussite [IC 95 %]',
+    costPer1000: 'Coût pour 1 000 cas',
+    energyPer1000: 'Énergie estimée pour 1 000 cas',
+    pareto: 'Front de Pareto qualité × coût',
+    chartQualityCost: 'Qualité en fonction du coût (front de Pareto en orange)',
+    energyMethod:
+      'Méthode de l’estimation d’énergie : environ 2 opérations par paramètre actif et par jeton traité (Kaplan et al., 2020), divisées par une efficacité effective du matériel de 10^10 à 10^11 opérations par joule (bornes par défaut), multipliées par le PUE du centre de données (1,2 par défaut). C’est un ordre de grandeur avec sa fourchette, pas une mesure ; aucun chiffre n’est donné pour un modèle sans paramètres dans la configuration (energy).',
+    unknown: 'inconnu',
   },
   en: {
     title: 'avec evaluation report',
@@ -103,6 +112,15 @@ const WORDS = {
     status: 'Status',
     judge: 'Judge',
     none: 'none',
+    procurement: 'Candidate models side by side',
+    quality: 'Quality: pass rate [95% CI]',
+    costPer1000: 'Cost per 1,000 cases',
+    energyPer1000: 'Estimated energy per 1,000 cases',
+    pareto: 'Quality × cost Pareto front',
+    chartQualityCost: 'Quality against cost (Pareto front in orange)',
+    energyMethod:
+      'Energy estimate method: about 2 operations per active parameter per processed token (Kaplan et al., 2020), divided by an effective hardware efficiency of 10^10 to 10^11 operations per joule (default bounds), times the data centre PUE (1.2 by default). It is an order of magnitude with its range, not a measurement; no figure is given for a model without parameters in the configuration (energy).',
+    unknown: 'unknown',
   },
 } as const;
 

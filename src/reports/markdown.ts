@@ -49,6 +49,23 @@ export function renderMarkdown(data: RunReportData): string {
       );
     }
   }
+  if (data.procurement) {
+    lines.push(
+      '',
+      `### ${w.procurement}`,
+      '',
+      `| ${w.model} | ${w.quality} | ${w.costPer1000} | ${w.latency} | ${w.energyPer1000} |`,
+      '| --- | ---: | ---: | ---: | ---: |',
+    );
+    for (const row of data.procurement) {
+      const energy = row.energyPer1000
+        ? `${row.energyPer1000.centralWh.toFixed(1)} Wh [${row.energyPer1000.lowWh.toFixed(1)}–${row.energyPer1000.highWh.toFixed(1)}]`
+        : '—';
+      lines.push(
+        `| ${cell(row.model)}${row.pareto ? ' ★' : ''} | ${percent(row.passRate)} (n=${row.n}) | ${row.costPer1000 === undefined ? w.unknown : usd(row.costPer1000)} | ${milliseconds(row.medianLatencyMs)} / ${milliseconds(row.p95LatencyMs)} | ${energy} |`,
+      );
+    }
+  }
   lines.push(
     '',
     `<sub>avec ${data.run.avecVersion} · ${w.generated} ${data.generatedAt}${data.piiMasked ? ` · ${w.masked}` : ''}</sub>`,

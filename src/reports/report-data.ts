@@ -1,7 +1,9 @@
 import type { StoredGrade } from '../graders/types.js';
 import type { Outcome } from '../run/types.js';
 import type { Comparison } from '../stats/compare.js';
+import type { EnergyParameters } from '../stats/energy.js';
 import { graderScores } from '../stats/grader-scores.js';
+import { type ProcurementRow, procurementMatrix } from '../stats/procurement.js';
 import { allGatesPassed, type SummaryRow, summarize } from '../stats/summary.js';
 import type { RunRecord, ServedModelChange, Store } from '../store/types.js';
 import type { Thresholds } from '../suite/types.js';
@@ -57,6 +59,8 @@ export interface RunReportData {
   failureCount: number;
   servedModelChanges: ServedModelChange[];
   baseline: (Comparison & { runA: { id: string }; runB: { id: string } }) | null;
+  /** Present when the run evaluated several models on the same suites. */
+  procurement: ProcurementRow[] | null;
 }
 
 export interface ReportOptions {
@@ -66,6 +70,7 @@ export interface ReportOptions {
   /** Most failing results shown in HTML and Markdown; JUnit and CSV list every result. */
   maxFailures?: number;
   baseline?: RunReportData['baseline'];
+  energy?: Readonly<Record<string, EnergyParameters>>;
   now?: Date;
 }
 
@@ -75,8 +80,10 @@ export function thresholdsOf(run: RunRecord): Map<string, Thresholds> {
 
 /** Everything a report shows about a run, read from the store once. */
 export function buildRunReport(store: Store, run: RunRecord, options: ReportOptions = {}): RunReportData {
-  const summary = summarize(store.groupCounts(run.id), thresholdsOf(run), {
-    cases: store.caseTallies(run.id),
+  const groups = store.groupCounts(run.id);
+  const cases = store.caseTallies(run.id);
+  const summary = summarize(groups, thresholdsOf(run), {
+    cases,
     graders: graderScores(store.iterateResults(run.id)),
   });
   const baselineRegressions = options.baseline?.rows.filter((row) => row.verdict === 'regression') ?? [];
@@ -153,5 +160,14 @@ export function buildRunReport(store: Store, run: RunRecord, options: ReportOpti
     failureCount,
     servedModelChanges: store.servedModelChanges(run.id),
     baseline: options.baseline ?? null,
+    procurement:
+      run.models.length > 1
+        ? procurementMatrix(
+            groups,
+            cases,
+            new Map(run.suites.map((s) => [s.id, s.use ?? s.id.split('.')[0] ?? ''])),
+            options.energy,
+          )
+        : null,
   };
 }
