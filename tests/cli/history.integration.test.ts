@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultAnswer, type FakeServer, startFakeServer } from '../fakes/llm-server.js';
@@ -146,6 +146,43 @@ describe('history: compare, trend, baseline and served-model changes', () => {
     expect(series[0].points[2].passRate).toBeCloseTo(2 / 3, 9);
     expect(series[0].changes).toHaveLength(1);
     expect(series[0].changes[0].comparison.verdict).toBe('regression');
+    const reportDir = join(dir, 'side-reports');
+    await runAvec([
+      'compare',
+      firstId,
+      thirdId,
+      '--db',
+      db,
+      '--report',
+      'all',
+      '--out',
+      join(reportDir, 'compare'),
+    ]);
+    await runAvec([
+      'trend',
+      '--db',
+      db,
+      '--report',
+      'all',
+      '--out',
+      join(reportDir, 'trend'),
+      '--lang',
+      'en',
+    ]);
+    const compareHtml = readFileSync(join(reportDir, 'compare', 'comparison.html'), 'utf8');
+    expect(compareHtml).toMatch(/script-src 'none'/);
+    expect(compareHtml).toContain('h-27');
+    expect(readFileSync(join(reportDir, 'compare', 'comparison.md'), 'utf8')).toMatch(/^## ❌/);
+    expect(JSON.parse(readFileSync(join(reportDir, 'compare', 'comparison.json'), 'utf8'))).toMatchObject({
+      version: 1,
+      kind: 'comparison',
+    });
+    const trendHtml = readFileSync(join(reportDir, 'trend', 'trend.html'), 'utf8');
+    expect(trendHtml).toMatch(/<svg[\s\S]*<\/svg>/);
+    expect(trendHtml).not.toMatch(/<script/i);
+    expect(JSON.parse(readFileSync(join(reportDir, 'trend', 'trend.json'), 'utf8')).series).toHaveLength(1);
+    expect(readFileSync(join(reportDir, 'trend', 'trend.md'), 'utf8')).toContain('⚠️');
+
     const trendText = await runAvec(['trend', '--db', db]);
     expect(trendText.stdout).toMatch(/gpt-4o-mini-2024-07-18 → gpt-4o-mini-2025-03-01 at .*: regression/);
   });
