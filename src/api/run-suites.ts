@@ -70,6 +70,8 @@ export interface RunSuitesResult {
   servedModelChanges: ServedModelChange[];
   baseline?: RunComparison;
   reportFiles: string[];
+  /** Endpoints that never answered (connection refused): the run stopped asking them. */
+  downEndpoints: string[];
 }
 
 export function newRunId(now = new Date()): string {
@@ -217,6 +219,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
         : [];
     return {
       reportFiles,
+      downEndpoints: execution.downEndpoints,
       servedModelChanges,
       ...(baseline ? { baseline } : {}),
       runId,

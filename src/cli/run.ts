@@ -124,6 +124,11 @@ export function exitCodeFor(result: RunSuitesResult, io: Pick<CommandIO, 'stderr
     io.stderr(`run ${result.runId} was interrupted; ${resumeHint}\n`);
     return ExitCode.runIncomplete;
   }
+  for (const endpoint of result.downEndpoints) {
+    io.stderr(
+      `the endpoint ${endpoint} does not answer (connection refused or unknown host): check that it runs and that its base URL is right\n`,
+    );
+  }
   const unaccounted = result.rows.filter(
     (row) => row.error > 0 && !row.gates.some((g) => g.name === 'maxErrorRate'),
   );

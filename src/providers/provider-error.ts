@@ -11,10 +11,18 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | undefined;
   /** 401 and 403: every later request to the same endpoint will fail the same way. */
   readonly authentication: boolean;
+  /** No server answered at all (connection refused, unknown host): the endpoint looks down. */
+  readonly unreachable: boolean;
 
   constructor(
     message: string,
-    options: { retryClass: RetryClass; status?: number; retryAfterMs?: number; cause?: unknown },
+    options: {
+      retryClass: RetryClass;
+      status?: number;
+      retryAfterMs?: number;
+      cause?: unknown;
+      unreachable?: boolean;
+    },
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ProviderError';
@@ -22,6 +30,7 @@ export class ProviderError extends Error {
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
     this.authentication = options.status === 401 || options.status === 403;
+    this.unreachable = options.unreachable ?? false;
   }
 
   get retryable(): boolean {

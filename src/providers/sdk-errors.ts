@@ -29,9 +29,19 @@ export function toProviderError(
     });
   }
   const kind = error instanceof Error && /timed? ?out/i.test(error.message) ? 'timeout' : 'connection error';
-  return new ProviderError(`${context.providerId}: ${kind}: ${firstLine(message)}`, {
-    retryClass: 'transient',
-  });
+  const cause = (error as { cause?: { code?: string; cause?: { code?: string } } }).cause;
+  const code = cause?.code ?? cause?.cause?.code;
+  // Refused, unresolvable or unroutable: nobody is listening, which retrying will not change soon.
+  const unreachable =
+    code !== undefined &&
+    ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code);
+  return new ProviderError(
+    `${context.providerId}: ${kind}: ${firstLine(message)}${code ? ` (${code})` : ''}`,
+    {
+      retryClass: 'transient',
+      unreachable,
+    },
+  );
 }
 
 function firstLine(text: string): string {

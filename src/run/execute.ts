@@ -7,6 +7,7 @@ import { AbortedError, type RetryPolicy, withRetry } from '../providers/retry.js
 import type { Completion, CompletionRequest, Provider } from '../providers/types.js';
 import { renderTemplate } from '../suite/template.js';
 import { cacheKey, type ResponseCache } from './cache.js';
+import { CircuitBreaker } from './circuit-breaker.js';
 import { gradeOutput } from './grade-output.js';
 import type { Job } from './plan.js';
 import type { CaseResult, ResultSink } from './types.js';
@@ -33,6 +34,8 @@ export interface ExecuteSummary {
   asked: number;
   skipped: number;
   interrupted: boolean;
+  /** Endpoints the circuit breaker took for down during the run. */
+  downEndpoints: string[];
 }
 
 /**
@@ -44,8 +47,17 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
   const iterator = options.jobs[Symbol.iterator]();
   const endpointLimits = new Map<string, LimitFunction>();
   const authFailures = new Map<string, string>();
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (provider: Provider): CircuitBreaker => {
+    let breaker = breakers.get(provider.connectionKey);
+    if (!breaker) {
+      breaker = new CircuitBreaker(provider.destination);
+      breakers.set(provider.connectionKey, breaker);
+    }
+    return breaker;
+  };
   const now = options.now ?? (() => new Date());
-  const summary: ExecuteSummary = { asked: 0, skipped: 0, interrupted: false };
+  const summary: ExecuteSummary = { asked: 0, skipped: 0, interrupted: false, downEndpoints: [] };
 
   const limitFor = (provider: Provider): LimitFunction => {
     let limit = endpointLimits.get(provider.connectionKey);
@@ -114,10 +126,25 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
       }
       try {
         const outcome = await limitFor(provider)(() =>
-          withRetry(() => provider.complete(request, options.signal), options.retry, {
-            signal: options.signal,
-            onRetry: (error, delay) => options.onRetry?.(job, error, delay),
-          }),
+          withRetry(
+            async () => {
+              const breaker = breakerFor(provider);
+              breaker.check();
+              try {
+                const completion = await provider.complete(request, options.signal);
+                breaker.recordSuccess();
+                return completion;
+              } catch (error) {
+                breaker.recordFailure(error);
+                throw error;
+              }
+            },
+            options.retry,
+            {
+              signal: options.signal,
+              onRetry: (error, delay) => options.onRetry?.(job, error, delay),
+            },
+          ),
         );
         completion = outcome.value;
         attempts = outcome.attempts;
@@ -175,5 +202,6 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
 
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   if (options.signal.aborted) summary.interrupted = true;
+  summary.downEndpoints = [...breakers.values()].filter((b) => b.open).map((b) => b.endpoint);
   return summary;
 }
