@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { UserError } from '../shared/errors.js';
 import { SqliteStore } from '../store/sqlite.js';
-import type { RunRecord } from '../store/types.js';
+import type { PurgeSummary, RunRecord } from '../store/types.js';
 
 export interface RunListing {
   id: string;
@@ -43,4 +44,44 @@ function toListing(run: RunRecord): RunListing {
     counts: run.counts,
     avecVersion: run.avecVersion,
   };
+}
+
+export interface PurgeResult extends PurgeSummary {
+  runId: string;
+  reportFolders: string[];
+}
+
+/**
+ * `avec runs purge <run-id>`: for a data-retention request, deletes the run's answers from the
+ * database (and the cached answers it used) and its report folder; with keepScores, the verdicts
+ * stay and only the texts go.
+ */
+export function purgeRun(options: {
+  dbPath: string;
+  runId: string;
+  keepScores?: boolean;
+  reportsDir?: string;
+  cwd?: string;
+}): PurgeResult {
+  const cwd = options.cwd ?? process.cwd();
+  const file = resolve(cwd, options.dbPath);
+  if (!existsSync(file)) throw new UserError('no result database here', { place: { file: options.dbPath } });
+  const store = new SqliteStore(file);
+  try {
+    if (!store.runBrief(options.runId)) {
+      throw new UserError(`no run "${options.runId}" in this database`, {
+        hint: 'List runs with `avec runs list`',
+      });
+    }
+    const summary = store.purgeRun(options.runId, { keepScores: options.keepScores ?? false });
+    const folder = resolve(cwd, options.reportsDir ?? 'reports', options.runId);
+    const reportFolders: string[] = [];
+    if (existsSync(folder)) {
+      rmSync(folder, { recursive: true, force: true });
+      reportFolders.push(folder);
+    }
+    return { runId: options.runId, ...summary, reportFolders };
+  } finally {
+    store.close();
+  }
 }

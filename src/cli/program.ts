@@ -7,7 +7,7 @@ import { registerGrade } from './grade.js';
 import type { CommandIO } from './io.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
-import { registerRuns } from './runs.js';
+import { registerRuns, registerRunsPurge } from './runs.js';
 import { registerSuites } from './suites.js';
 import { registerTrend } from './trend.js';
 
@@ -21,6 +21,7 @@ const COMMANDS = [
   registerCompare,
   registerTrend,
   registerReport,
+  registerRunsPurge,
 ];
 
 /**

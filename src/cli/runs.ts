@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { listRuns } from '../api/runs.js';
+import { listRuns, purgeRun } from '../api/runs.js';
 import { table } from '../reports/format.js';
 import { servedDiffers } from '../reports/terminal.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+import { displayPath } from '../suite/load-suite.js';
 import type { CommandIO } from './io.js';
 
 export function registerRuns(program: Command, io: CommandIO): void {
@@ -35,5 +36,38 @@ export function registerRuns(program: Command, io: CommandIO): void {
       io.stdout(
         `${table(['run', 'started (UTC)', 'status', 'suites', 'models (served)', 'pass/fail/error'], rows, ['left', 'left', 'left', 'left', 'left', 'right'])}\n`,
       );
+    });
+}
+
+export function registerRunsPurge(program: Command, io: CommandIO): void {
+  const runs = program.commands.find((command) => command.name() === 'runs');
+  if (!runs) return;
+  runs
+    .command('purge')
+    .description(
+      "delete a run's answers (data-retention request): results, cached answers and its report folder",
+    )
+    .argument('<run-id>', 'the run to purge')
+    .option('--db <path>', 'result database', DEFAULT_DB_PATH)
+    .option('--keep-scores', 'keep the verdicts and scores, delete only the answer texts')
+    .option('--reports <dir>', 'where report folders are', 'reports')
+    .action((runId: string, flags: { db: string; keepScores?: boolean; reports: string }) => {
+      const result = purgeRun({
+        dbPath: flags.db,
+        runId,
+        keepScores: flags.keepScores ?? false,
+        reportsDir: flags.reports,
+        cwd: io.cwd,
+      });
+      const lines = [
+        `purged run ${result.runId}:`,
+        `  answers deleted: ${result.outputs}`,
+        result.runDeleted
+          ? `  results deleted: ${result.results} (the run is gone from the history)`
+          : '  results kept, without their answers or spans',
+        `  cached answers deleted: ${result.cachedAnswers}`,
+        ...result.reportFolders.map((folder) => `  report folder deleted: ${displayPath(folder, io.cwd)}`),
+      ];
+      io.stdout(`${lines.join('\n')}\n`);
     });
 }

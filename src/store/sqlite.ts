@@ -11,6 +11,7 @@ import { MIGRATIONS } from './migrations.js';
 import type {
   GroupCounts,
   NewRun,
+  PurgeSummary,
   RunRecord,
   RunStatus,
   ServedModelChange,
@@ -395,6 +396,43 @@ export class SqliteStore implements Store {
       servedModels: served ? served.split(',').sort() : [],
       repeats: (JSON.parse(options) as { repeats?: number }).repeats ?? 1,
     }));
+  }
+
+  purgeRun(runId: string, options: { keepScores: boolean }): PurgeSummary {
+    // Overwrite deleted content with zeros so purged answers do not linger in free pages.
+    this.db.pragma('secure_delete = ON');
+    const purge = this.db.transaction((): PurgeSummary => {
+      const cachedAnswers = this.db
+        .prepare(
+          `DELETE FROM response_cache WHERE json_extract(completion_json, '$.text') IN
+             (SELECT output FROM results WHERE run_id = ? AND output IS NOT NULL)`,
+        )
+        .run(runId).changes;
+      const outputs = (
+        this.db
+          .prepare('SELECT COUNT(*) AS n FROM results WHERE run_id = ? AND output IS NOT NULL')
+          .get(runId) as { n: number }
+      ).n;
+      if (options.keepScores) {
+        // Spans point into the deleted text and reasons never hold it: keep the verdicts only.
+        this.db
+          .prepare(
+            `UPDATE results SET output = NULL,
+               grades_json = (SELECT json_group_array(json_remove(g.value, '$.spans')) FROM json_each(results.grades_json) g)
+             WHERE run_id = ?`,
+          )
+          .run(runId);
+        return { results: 0, outputs, cachedAnswers, runDeleted: false };
+      }
+      const results = this.db.prepare('DELETE FROM results WHERE run_id = ?').run(runId).changes;
+      this.db.prepare('DELETE FROM served_model_changes WHERE run_id = ?').run(runId);
+      this.db.prepare('DELETE FROM run_suites WHERE run_id = ?').run(runId);
+      this.db.prepare('DELETE FROM runs WHERE id = ?').run(runId);
+      return { results, outputs, cachedAnswers, runDeleted: true };
+    });
+    const summary = purge.immediate();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return summary;
   }
 
   recordServedModelChange(change: ServedModelChange): void {

@@ -105,6 +105,13 @@ export interface ServedModelChange {
   after: string[];
 }
 
+export interface PurgeSummary {
+  results: number;
+  outputs: number;
+  cachedAnswers: number;
+  runDeleted: boolean;
+}
+
 export interface Store extends ResultSink {
   readonly cache: ResponseCache;
   beginRun(run: NewRun): void;
@@ -125,6 +132,8 @@ export interface Store extends ResultSink {
   /** One point per run × suite × model, oldest first, optionally filtered. */
   trendPoints(filter?: { suiteId?: string; model?: string }): TrendPoint[];
   recordServedModelChange(change: ServedModelChange): void;
+  /** Deletes a run's answers (or the whole run) and the cached answers it used; counts what went. */
+  purgeRun(runId: string, options: { keepScores: boolean }): PurgeSummary;
   servedModelChanges(runId: string): ServedModelChange[];
   close(): void;
 }
