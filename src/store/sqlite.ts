@@ -150,8 +150,11 @@ export class SqliteStore implements Store {
         hint: 'Run any writing command (e.g. avec run) once to upgrade it',
       });
     }
+    // Another process may be upgrading the same new file right now: read the version again
+    // once this transaction holds the write lock, and apply only what is still missing.
     const upgrade = this.db.transaction(() => {
-      for (let version = applied; version < MIGRATIONS.length; version++) {
+      const current = this.db.pragma('user_version', { simple: true }) as number;
+      for (let version = current; version < MIGRATIONS.length; version++) {
         this.db.exec(MIGRATIONS[version] as string);
       }
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
