@@ -42,8 +42,10 @@ export const contains: GraderDefinition<ContainsConfig> = {
       type: 'contains',
       grade(input) {
         const values = stringsFrom(configured, input, 'contains', id);
-        // toLowerCase keeps string length for the scripts a suite uses, so spans stay aligned.
-        const fold = (text: string) => (config.caseSensitive ? text : text.toLowerCase());
+        // toLowerCase keeps string length, so spans stay aligned, for every letter but İ (U+0130),
+        // which it turns into two code units: folded to a plain i first.
+        const fold = (text: string) =>
+          config.caseSensitive ? text : text.replace(/\u0130/g, 'i').toLowerCase();
         const output = fold(input.output);
         const found: string[] = [];
         const missing: string[] = [];

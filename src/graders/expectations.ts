@@ -12,7 +12,8 @@ export function stringsFrom(
   graderId: string,
 ): string[] {
   const source = configured ?? input.case.expect[expectKey];
-  if (source === undefined || source === null) {
+  // An empty list gives nothing to compare either (and would score 0/0).
+  if (source === undefined || source === null || (Array.isArray(source) && source.length === 0)) {
     throw new GraderError(
       `grader "${graderId}" has nothing to compare: configure it, or give the case "expect.${expectKey}"`,
     );

@@ -20,7 +20,7 @@ export const regex: GraderDefinition<RegexConfig> = {
     },
   },
   create(id, config, context) {
-    const flags = (config.flags ?? '').replace('g', '');
+    const flags = (config.flags ?? '').replace(/g/g, '');
     // A pattern in the suite is checked when the suite loads, not case after case.
     if (config.pattern !== undefined) compile(config.pattern, flags, id, context.place.file);
     return {
@@ -31,7 +31,8 @@ export const regex: GraderDefinition<RegexConfig> = {
         const expression = compile(pattern, `${flags}g`, id);
         const spans: Span[] = [];
         for (const match of input.output.matchAll(expression)) {
-          if (match[0] === '' || spans.length >= 50) break;
+          if (spans.length >= 50) break;
+          if (match[0] === '') continue;
           const start = match.index ?? 0;
           spans.push({ start, end: start + match[0].length, label: config.negate ? 'forbidden' : 'match' });
         }

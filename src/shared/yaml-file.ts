@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { UserError } from './errors.js';
 
 /**
@@ -40,27 +40,77 @@ export function parsePositionedYaml(text: string, file: string): PositionedDocum
       hint: 'Fix the syntax (indentation, quotes, colons) at that line',
     });
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
-  return {
-    file,
-    value,
-    lineOf(pointer: string): number | undefined {
-      let node: unknown = document.contents;
-      let lastFound: unknown = node;
-      for (const segment of splitPointer(pointer)) {
-        if (isMap(node)) node = node.get(segment, true);
-        else if (isSeq(node)) node = node.get(Number(segment), true);
-        else node = undefined;
-        if (node === undefined || node === null) break;
-        lastFound = node;
-      }
-      const range = (lastFound as Node | undefined)?.range;
-      if (!range) return undefined;
-      // For a scalar, point at the value; for a collection, at its first line.
-      const offset = isScalar(lastFound) || range[0] !== undefined ? range[0] : 0;
-      return lineCounter.linePos(offset).line;
-    },
+  const lineOf = (pointer: string): number | undefined => {
+    let node: unknown = document.contents;
+    let lastFound: unknown = node;
+    for (const segment of splitPointer(pointer)) {
+      if (isMap(node)) node = node.get(segment, true);
+      else if (isSeq(node)) node = node.get(Number(segment), true);
+      else node = undefined;
+      if (node === undefined || node === null) break;
+      lastFound = node;
+    }
+    const range = (lastFound as Node | undefined)?.range;
+    if (!range) return undefined;
+    // For a scalar, point at the value; for a collection, at its first line.
+    const offset = isScalar(lastFound) || range[0] !== undefined ? range[0] : 0;
+    return lineCounter.linePos(offset).line;
   };
+  let value: unknown;
+  let cycle: string | undefined;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+    cycle = findCycle(value);
+  } catch (error) {
+    // yaml throws, rather than reports, an alias it cannot or will not expand.
+    const offset = unresolvedAlias(document)?.range?.[0];
+    const position = offset === undefined ? undefined : lineCounter.linePos(offset);
+    throw new UserError(`invalid YAML: ${(error as Error).message}`, {
+      place: { file, ...(position ? { line: position.line, column: position.col } : {}) },
+      hint: 'Define each anchor (&name) before its aliases (*name), and use aliases sparingly',
+    });
+  }
+  if (cycle !== undefined) {
+    throw new UserError('invalid YAML: an alias (*name) refers to a node that holds it', {
+      place: { file, line: lineOf(cycle), pointer: cycle || '/' },
+      hint: 'Copy the value instead: a suite is a tree, not a loop',
+    });
+  }
+  return { file, value, lineOf };
+}
+
+/** The first alias whose anchor is not defined before it, if any. */
+function unresolvedAlias(document: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.resolve(document) !== undefined) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The pointer of a value that holds itself (an alias inside its own anchor), if any. */
+function findCycle(root: unknown): string | undefined {
+  const ancestors = new Set<object>();
+  const acyclic = new WeakSet<object>();
+  const walk = (value: unknown, path: string[]): string | undefined => {
+    if (value === null || typeof value !== 'object' || acyclic.has(value)) return undefined;
+    if (ancestors.has(value)) return joinPointer(path);
+    ancestors.add(value);
+    const entries: Array<[unknown, unknown]> =
+      value instanceof Map || value instanceof Set ? [...value.entries()] : Object.entries(value);
+    for (const [key, inner] of entries) {
+      const found = walk(inner, [...path, String(key)]);
+      if (found !== undefined) return found;
+    }
+    ancestors.delete(value);
+    acyclic.add(value);
+    return undefined;
+  };
+  return walk(root, []);
 }
 
 export function splitPointer(pointer: string): string[] {

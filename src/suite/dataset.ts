@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -32,6 +33,13 @@ export function loadDataset(file: string, displayName: string): LoadedDataset {
       hint: 'Datasets are UTF-8 JSONL or CSV files',
     });
   }
+  if (!isUtf8(bytes)) {
+    // Decoding would silently turn every é of a Latin-1 export into U+FFFD.
+    throw new UserError('dataset is not UTF-8 text', {
+      place: { file: displayName, line: firstNonUtf8Line(bytes) },
+      hint: 'Save it as UTF-8 (in Excel: "CSV UTF-8")',
+    });
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const extension = extname(file).toLowerCase();
@@ -52,6 +60,17 @@ export function loadDataset(file: string, displayName: string): LoadedDataset {
   }
   rejectDuplicateIds(cases);
   return { cases, sha256 };
+}
+
+function firstNonUtf8Line(bytes: Buffer): number {
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end))) return line;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return line;
 }
 
 function parseJsonl(text: string, file: string): Case[] {
@@ -82,11 +101,12 @@ function parseJsonl(text: string, file: string): Case[] {
 }
 
 function parseCsv(text: string, file: string): Case[] {
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  let records: Array<{ record: Record<string, string>; raw: string; info: { bytes: number } }>;
   try {
     records = parse(text, {
       columns: (header: string[]) => header.map((h) => h.trim()),
       info: true,
+      raw: true,
       skip_empty_lines: true,
       relax_column_count: false,
     }) as unknown as typeof records;
@@ -107,8 +127,9 @@ function parseCsv(text: string, file: string): Case[] {
       hint: 'Add an id column; other columns are reference, vars.<name> and expect.<name>',
     });
   }
-  return records.map(({ record, info }) => {
-    const place = { file, line: info.lines };
+  const lineAt = recordLines(text);
+  return records.map(({ record, raw, info }) => {
+    const place = { file, line: lineAt(info.bytes - Buffer.byteLength(raw)) };
     const value: Record<string, unknown> = { id: record.id, vars: {}, expect: {} };
     for (const [column, cell] of Object.entries(record)) {
       if (column === 'id') continue;
@@ -127,6 +148,24 @@ function parseCsv(text: string, file: string): Case[] {
     }
     return toCase(value, place);
   });
+}
+
+/**
+ * The line a record starts on, from the byte offset where its raw text starts (skipped blank
+ * lines included). csv-parse's own `info.lines` is the line a record ends on, and counts a CRLF
+ * inside a quoted field twice. Offsets must come in increasing order, as records do.
+ */
+function recordLines(text: string): (offset: number) => number {
+  const bytes = Buffer.from(text, 'utf8');
+  let cursor = 0;
+  let line = 1;
+  const isBreak = (at: number) => bytes[at] === 0x0a || (bytes[at] === 0x0d && bytes[at + 1] !== 0x0a);
+  return (offset) => {
+    let start = Math.max(offset, cursor);
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+    for (; cursor < start; cursor++) if (isBreak(cursor)) line++;
+    return line;
+  };
 }
 
 /** Expectations are often lists (facts, canaries): a cell that looks like JSON is read as JSON. */

@@ -23,8 +23,18 @@ export function lockPathFor(suite: Pick<Suite, 'dir'>): string {
 export function readLock(path: string): LockFile {
   if (!existsSync(path)) return {};
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { suites?: LockFile };
-    return parsed.suites ?? {};
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error('not a JSON object');
+    }
+    const suites = (parsed as { suites?: unknown }).suites ?? {};
+    const isEntry = (entry: unknown) =>
+      typeof (entry as LockEntry | null)?.version === 'string' &&
+      typeof (entry as LockEntry | null)?.fingerprint === 'string';
+    if (typeof suites !== 'object' || Array.isArray(suites) || !Object.values(suites).every(isEntry)) {
+      throw new Error('"suites" must map each suite id to { "version", "fingerprint" }');
+    }
+    return suites as LockFile;
   } catch (error) {
     throw new UserError(`invalid lock file: ${(error as Error).message}`, {
       place: { file: displayPath(path) },
@@ -45,11 +55,13 @@ export interface LockProblem {
   message: string;
 }
 
-/** Compares semantic versions; pre-releases sort before their release. */
+/** Compares semantic versions; pre-releases sort before their release, as semver orders them. */
 export function compareVersions(a: string, b: string): number {
   const parse = (v: string) => {
-    const [core = '', pre] = v.split('-', 2);
-    return { parts: core.split('.').map(Number), pre };
+    // The pre-release is everything after the first dash: it may hold dashes itself (1.0.0-rc-1).
+    const dash = v.indexOf('-');
+    const core = dash === -1 ? v : v.slice(0, dash);
+    return { parts: core.split('.').map(Number), pre: dash === -1 ? undefined : v.slice(dash + 1) };
   };
   const left = parse(a);
   const right = parse(b);
@@ -60,7 +72,26 @@ export function compareVersions(a: string, b: string): number {
   if (left.pre === right.pre) return 0;
   if (left.pre === undefined) return 1;
   if (right.pre === undefined) return -1;
-  return left.pre < right.pre ? -1 : 1;
+  return comparePrerelease(left.pre, right.pre);
+}
+
+/** Dot-separated identifiers in turn: numbers numerically and before words; fewer before more. */
+function comparePrerelease(a: string, b: string): number {
+  const left = a.split('.');
+  const right = b.split('.');
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x === y) continue;
+    const xNumeric = /^\d+$/.test(x);
+    const yNumeric = /^\d+$/.test(y);
+    if (xNumeric && yNumeric) return Math.sign(Number(x) - Number(y)) || (x < y ? -1 : 1);
+    if (xNumeric !== yNumeric) return xNumeric ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 export function checkAgainstLock(suite: Suite, lock: LockFile): LockProblem | undefined {
