@@ -4,9 +4,14 @@ import { UserError } from '../shared/errors.js';
 import { compileSchema, describeAjvError } from '../shared/yaml-file.js';
 import type { GraderSpec } from '../suite/types.js';
 import { contains } from './contains.js';
+import { drugs } from './drugs/index.js';
 import { jsonSchema } from './json-schema.js';
 import { judgeFactuality } from './judge/factuality.js';
 import { judgeRubric } from './judge/rubric.js';
+import { keyFacts } from './key-facts.js';
+import { negation } from './negation.js';
+import { numbers } from './numbers/index.js';
+import { pii } from './pii/index.js';
 import { regex } from './regex.js';
 import { type Grader, type GraderDefinition, GraderError } from './types.js';
 
@@ -17,6 +22,11 @@ export const GRADERS = {
   'json-schema': jsonSchema,
   'judge.factuality': judgeFactuality,
   'judge.rubric': judgeRubric,
+  pii,
+  numbers,
+  'key-facts': keyFacts,
+  drugs,
+  negation,
 } satisfies Record<string, GraderDefinition<never>>;
 
 export type GraderType = keyof typeof GRADERS;

@@ -1,0 +1,92 @@
+import { foldText } from '../text/normalize.js';
+import data from './inn-fr.json' with { type: 'json' };
+
+/** A drug name as written, and the international non-proprietary names (INN) it stands for. */
+export interface DrugName {
+  /** As the list spells it: "Doliprane", "paracétamol". */
+  name: string;
+  /** Folded INNs: one for a plain drug, several for a combination ("Augmentin"). */
+  inns: string[];
+  /** The same INNs as the list spells them, for reasons. */
+  innNames: string[];
+}
+
+export interface Lexicon {
+  /** Folded name → drug. */
+  names: Map<string, DrugName>;
+  /** Every name, longest first, as one whole-word pattern over folded text. */
+  pattern: RegExp;
+}
+
+interface LexiconData {
+  inn: string[];
+  brands: Record<string, string | string[]>;
+  aliases: Record<string, string | string[]>;
+}
+
+const list = data as LexiconData;
+
+/**
+ * The built-in names, plus `extra` entries: "Name" (a drug of its own) or "Name=INN" /
+ * "Name=INN1+INN2" (a brand of known INNs).
+ */
+export function buildLexicon(extra: readonly string[] = []): Lexicon {
+  const names = new Map<string, DrugName>();
+  const add = (name: string, inns: string[]) => {
+    const key = foldText(name);
+    if (key !== '' && !names.has(key)) names.set(key, { name, inns: inns.map(foldText), innNames: inns });
+  };
+  for (const inn of list.inn) add(inn, [inn]);
+  for (const table of [list.brands, list.aliases]) {
+    for (const [name, target] of Object.entries(table)) add(name, Array.isArray(target) ? target : [target]);
+  }
+  for (const entry of extra) {
+    const [name = '', targets] = entry.split('=');
+    add(name.trim(), targets ? targets.split('+').map((inn) => inn.trim()) : [name.trim()]);
+  }
+  // English spellings drop the final e ("amoxicillin", "ibuprofen"): a translated answer still names its drug.
+  for (const inn of list.inn) {
+    for (const variant of englishSpellings(foldText(inn))) add(variant, [inn]);
+  }
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return { names, pattern };
+}
+
+function englishSpellings(folded: string): string[] {
+  const english = (word: string) => (word.length >= 6 && /(?:in|en)e$/.test(word) ? word.slice(0, -1) : word);
+  const words = folded.split(' ');
+  const first = [english(words[0] ?? ''), ...words.slice(1)].join(' ');
+  return [...new Set([first, words.map(english).join(' ')])].filter((variant) => variant !== folded);
+}
+
+export interface DrugMention extends DrugName {
+  /** Offsets in the folded text searched. */
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** The drug names in folded text, whole words only, longest name first ("insuline glargine"). */
+export function findDrugs(folded: string, lexicon: Lexicon): DrugMention[] {
+  const mentions: DrugMention[] = [];
+  for (const match of folded.matchAll(lexicon.pattern)) {
+    const drug = lexicon.names.get(match[0]);
+    if (!drug) continue;
+    const start = match.index ?? 0;
+    mentions.push({ ...drug, key: match[0], start, end: start + match[0].length });
+  }
+  return mentions;
+}
+
+let shared: Lexicon | undefined;
+
+/** The built-in lexicon, compiled once. */
+export function builtinLexicon(): Lexicon {
+  shared ??= buildLexicon();
+  return shared;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,300 @@
+import { sourceText } from './expectations.js';
+import { foldText, splitSentences } from './text/normalize.js';
+import type { GradeInput, GraderDefinition, Span } from './types.js';
+
+export interface NegationConfig {
+  /** The var (or vars, joined) holding the text the output must not contradict; default `source`. */
+  sourceVar?: string | string[];
+  /** Share of a statement's content words a source statement must hold to be its counterpart; default 0.5. */
+  minOverlap?: number;
+}
+
+/**
+ * A statement of the output that says the opposite of its counterpart in the source: negated
+ * in one and not in the other ("n'a pas réduit" against "a réduit", "un effet" against "aucun
+ * effet"). Each statement (a clause of a sentence) is paired with the source statement holding
+ * most of its content words; their negations are counted, and an odd difference is a flip when
+ * the extra negation bears on words both statements share. Statements with no counterpart are
+ * left alone: other graders judge what the source does not say.
+ */
+export const negation: GraderDefinition<NegationConfig> = {
+  description:
+    'No statement of the output is negated where the source affirms it, or affirmed where the source negates it.',
+  catches: ['flip-negation'],
+  configSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      sourceVar: {
+        oneOf: [
+          { type: 'string', minLength: 1 },
+          { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+        ],
+      },
+      minOverlap: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+    },
+  },
+  create(id, config) {
+    const minOverlap = config.minOverlap ?? 0.5;
+    const sourceVars = Array.isArray(config.sourceVar) ? config.sourceVar : [config.sourceVar ?? 'source'];
+    return {
+      id,
+      type: 'negation',
+      grade(input) {
+        const source = statements(readSource(input, id, sourceVars), true);
+        const spans: Span[] = [];
+        let compared = 0;
+        for (const statement of statements(input.output)) {
+          const verdict = compare(statement, source, minOverlap);
+          if (verdict === 'unrelated') continue;
+          compared++;
+          if (verdict === 'flipped') {
+            spans.push({ start: statement.start, end: statement.end, label: 'negation-flip' });
+          }
+        }
+        if (compared === 0) {
+          return {
+            pass: true,
+            score: 1,
+            reason: 'no statement close enough to the source to compare',
+            spans,
+          };
+        }
+        const flipped = spans.length;
+        return {
+          pass: flipped === 0,
+          score: (compared - flipped) / compared,
+          reason:
+            flipped === 0
+              ? `${compared} statements keep the source's polarity`
+              : `${flipped} of ${compared} statements negate what the source affirms, or the reverse`,
+          spans,
+        };
+      },
+    };
+  },
+};
+
+function readSource(input: GradeInput, id: string, vars: string[]): string {
+  return vars.map((name) => sourceText(input, id, name)).join('\n\n');
+}
+
+interface Statement {
+  start: number;
+  end: number;
+  content: Set<string>;
+  negations: number;
+  /** Content words the negations bear on: the few after each marker. */
+  scope: Set<string>;
+  /** A whole sentence of several clauses, rather than one clause. */
+  sentence: boolean;
+}
+
+function compare(
+  statement: Statement,
+  source: readonly Statement[],
+  minOverlap: number,
+): 'unrelated' | 'same' | 'flipped' {
+  if (statement.content.size < 2) return 'unrelated';
+  // A whole source sentence is a counterpart only when none of its clauses is: the closest unit wins.
+  const candidates = counterparts(statement, source, false, minOverlap);
+  const closest = candidates.length > 0 ? candidates : counterparts(statement, source, true, minOverlap);
+  if (closest.length === 0) return 'unrelated';
+  // Among equally close counterparts, one with the same polarity is enough.
+  return closest.every((other) => isFlip(statement, other)) ? 'flipped' : 'same';
+}
+
+/** The source statements (clauses, or whole sentences) sharing most of the statement's content words. */
+function counterparts(
+  statement: Statement,
+  source: readonly Statement[],
+  sentences: boolean,
+  minOverlap: number,
+): Statement[] {
+  let best = 0;
+  const candidates: Array<{ other: Statement; overlap: number }> = [];
+  for (const other of source) {
+    if (other.sentence !== sentences) continue;
+    const shared = intersection(statement.content, other.content);
+    const overlap = shared / statement.content.size;
+    if (shared < 2 || overlap < minOverlap) continue;
+    candidates.push({ other, overlap });
+    best = Math.max(best, overlap);
+  }
+  return candidates.filter((candidate) => candidate.overlap >= best - 1e-9).map(({ other }) => other);
+}
+
+function isFlip(a: Statement, b: Statement): boolean {
+  if ((a.negations - b.negations) % 2 === 0) return false;
+  // The extra negation must bear on what both say: "a réduit la douleur et n'a pas modifié la
+  // mortalité" does not contradict "a réduit la douleur".
+  const [negated, plain] = a.negations > b.negations ? [a, b] : [b, a];
+  return intersection(negated.scope, plain.content) > 0;
+}
+
+function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const item of a) if (b.has(item)) count++;
+  return count;
+}
+
+// Clauses: a contrast ("mais", "contre"), a pause (";", ":", ", ") or an "et" that starts a new
+// predicate starts a new statement; "et" before an article only joins two nouns ("la douleur et la fatigue").
+const CLAUSE_BREAK = new RegExp(
+  [
+    '[;:]\\s+',
+    ',\\s+',
+    '\\s+(?:mais|alors que|tandis que|cependant|toutefois|en revanche|contre|versus|vs\\.?|but|whereas|however|while|compared (?:with|to))\\s+',
+    "\\s+(?:et|and)\\s+(?!(?:le|la|les|un|une|des|du|de|the|a|an)\\b|[ld]['’])",
+  ].join('|'),
+  'giu',
+);
+
+/** The output's statements are its clauses; the source's are its clauses and its whole sentences. */
+function statements(text: string, withSentences = false): Statement[] {
+  const found: Statement[] = [];
+  for (const sentence of splitSentences(text)) {
+    let start = 0;
+    const pieces: Array<{ start: number; end: number }> = [];
+    for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
+      pieces.push({ start, end: match.index ?? 0 });
+      start = (match.index ?? 0) + match[0].length;
+    }
+    pieces.push({ start, end: sentence.text.length });
+    for (const piece of pieces) {
+      const raw = sentence.text.slice(piece.start, piece.end);
+      const text = raw.trim();
+      if (text === '') continue;
+      const at = sentence.start + piece.start + (raw.length - raw.trimStart().length);
+      found.push(analyse(text, at, false));
+    }
+    // A summary often merges what the source says in several clauses: the whole sentence is a counterpart too.
+    if (withSentences && pieces.length > 1) found.push(analyse(sentence.text, sentence.start, true));
+  }
+  return found;
+}
+
+const NE = new Set(['ne', 'n']);
+/** Words that make "ne" a negation; several in one clause are one negation ("personne n'a jamais rien dit"). */
+const PARTNERS = new Set([
+  'pas',
+  'plus',
+  'jamais',
+  'rien',
+  'aucun',
+  'aucune',
+  'personne',
+  'guere',
+  'point',
+  'nullement',
+  'ni',
+  'nul',
+  'nulle',
+]);
+/** Partners that may come before "ne", as its subject ("aucun effet n'a été observé"). */
+const SUBJECTS = new Set(['aucun', 'aucune', 'personne', 'rien', 'nul', 'nulle', 'ni', 'jamais']);
+/** Negations on their own, without "ne". */
+const STANDALONE = new Set([
+  'pas',
+  'jamais',
+  'aucun',
+  'aucune',
+  'rien',
+  'nullement',
+  'sans',
+  'non',
+  'absence',
+  'absent',
+  'absente',
+  'absents',
+  'absentes',
+  'ni',
+  'not',
+  'no',
+  'never',
+  'without',
+  'none',
+  'nothing',
+  'nobody',
+  'neither',
+  'cannot',
+]);
+/** Phrases that look negative and are not: "sans doute" (probably), "non seulement", "not only". */
+const NOT_NEGATIONS = new Set(['sans doute', 'non seulement', 'not only', 'non plus', 'no doubt']);
+const WINDOW = 6;
+const SCOPE = 5;
+
+const STOP_WORDS = new Set(
+  (
+    'le la les l un une des du de d et ou a au aux en dans par pour sur avec chez ce cet cette ces se s son sa ' +
+    'ses leur leurs il ils elle elles on nous vous je tu qui que qu quoi dont est sont etait etaient ete etre ' +
+    'ont avait avaient sera seront fait faire plus moins tres bien aussi comme mais donc or car si tout tous ' +
+    'toute toutes y lors apres avant entre selon sous ainsi cela ceci celui celle ceux meme autre autres deja ' +
+    'encore ne n c j m t ' +
+    'the an of to in on for with by at from and or but is are was were be been being it its this that these ' +
+    'those as than which who whom there their they them he she his her we our you your has have had do does ' +
+    'did will would can could should may might must also such into over under about between after before during'
+  ).split(' '),
+);
+
+function analyse(text: string, offset: number, sentence: boolean): Statement {
+  const tokens =
+    foldText(text)
+      .replace(/n't\b/g, ' not')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const consumed = new Set<number>();
+  // Each negation as the token range whose following words it bears on.
+  const markers: Array<[number, number]> = [];
+  // "ne … pas", "aucun … ne": one negation per "ne" that has a partner.
+  tokens.forEach((token, i) => {
+    if (!NE.has(token)) return;
+    const forward = tokens.slice(i + 1, i + 1 + WINDOW).findIndex((t) => PARTNERS.has(t) || t === 'que');
+    const restrictive = forward !== -1 && tokens[i + 1 + forward] === 'que';
+    let partner = forward === -1 || restrictive ? -1 : i + 1 + forward;
+    if (partner === -1) {
+      for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
+        if (SUBJECTS.has(tokens[j] ?? '') && !consumed.has(j)) {
+          partner = j;
+          break;
+        }
+      }
+    }
+    if (partner === -1) return;
+    // "aucun effet grave n'a été observé": the subject between the partner and "ne" is in scope too.
+    markers.push(partner < i ? [partner, i] : [partner, partner]);
+    for (let j = Math.max(0, i - WINDOW); j <= i + WINDOW && j < tokens.length; j++) {
+      if (PARTNERS.has(tokens[j] ?? '')) consumed.add(j);
+    }
+  });
+  let nor = false;
+  tokens.forEach((token, i) => {
+    if (consumed.has(i) || !STANDALONE.has(token)) return;
+    if (NOT_NEGATIONS.has(`${token} ${tokens[i + 1] ?? ''}`)) return;
+    // "ni A ni B" is one negation.
+    if (token === 'ni') {
+      if (nor) return;
+      nor = true;
+    }
+    markers.push([i, i]);
+    // "sans aucun", "pas de rien": negative concord, still one negation.
+    for (let j = i + 1; j <= i + 2 && j < tokens.length; j++)
+      if (PARTNERS.has(tokens[j] ?? '')) consumed.add(j);
+  });
+  const scope = new Set<string>();
+  for (const [from, to] of markers) {
+    for (const token of tokens.slice(from + 1, to + 1 + SCOPE)) if (isContent(token)) scope.add(stem(token));
+  }
+  const content = new Set(tokens.filter(isContent).map(stem));
+  return { start: offset, end: offset + text.length, content, negations: markers.length, scope, sentence };
+}
+
+function isContent(token: string): boolean {
+  if (STOP_WORDS.has(token) || STANDALONE.has(token) || PARTNERS.has(token) || NE.has(token)) return false;
+  return /\d/.test(token) || token.length >= 3;
+}
+
+/** A crude stem that lets "réduit" meet "réduite" and "diminution" meet "diminue". */
+function stem(token: string): string {
+  const singular = token.length > 3 && token.endsWith('s') ? token.slice(0, -1) : token;
+  return singular.slice(0, 6);
+}

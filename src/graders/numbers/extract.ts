@@ -1,0 +1,265 @@
+import { foldWithOffsets, originalRange } from '../text/normalize.js';
+import { builtinMasks, type Range } from './masks.js';
+import { HOURS, TIMES, type Unit, type UnitMatch, unitAt, withDenominators } from './normalize-units.js';
+import { findWordNumbers } from './number-words.js';
+import { type Convention, detectConvention, readings } from './parse-number.js';
+
+/** A figure written in a text: a value (or its possible readings) with its unit, and where it is. */
+export interface Quantity {
+  /** Offsets in the original text (UTF-16, as String.slice). */
+  start: number;
+  end: number;
+  text: string;
+  /** What the figure may mean: one value, two when "1.240" could be read either way. */
+  values: number[];
+  /** A fraction or a date ("1/3", "12/03/2021"), compared as written. */
+  literal?: string;
+  unit: Unit | null;
+  /** No unit, but a noun after it ("12 services"): it counts that, not months or milligrams. */
+  counted?: boolean;
+}
+
+/**
+ * `claim`: the figures a text asserts. `support`: the same, plus figures a source states without
+ * a digit of its own ("première intention", the 24 of "2 g/24 h"), which may support an output.
+ */
+export type Role = 'claim' | 'support';
+
+interface Draft {
+  start: number;
+  end: number;
+  values: number[];
+  literal?: string;
+  unit: Unit | null;
+  /** The unit lets "un"/"une" read as 1 ("une semaine"). */
+  article: boolean;
+  /** Kept only with a unit: "un" as an article, "neuf" as "new", "les deux" as "both". */
+  needs?: 'article' | 'unit';
+}
+
+const NUMBER = /(?<![\p{L}\p{N}_])(?<!\d[.,])(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)/gu;
+const SLASHED = /\d+(?:\/\d+)+/uy;
+const CLOCK = / ?h ?(\d{2})(?!\d)/uy;
+const MULTIPLIER = / ?(millions?|milliards?|thousands?)(?![\p{L}\p{N}])/uy;
+const OF = / de | d'| of /uy;
+const ORDINAL = /(?:er|re|ere|e|eme|nde?|st|rd|th)(?![\p{L}\p{N}])/uy;
+// "12 cas pour 100 000 habitants": a rate may come one or two words after its figure.
+const RATE_GAP = /(?: [\p{L}'-]+){1,2}(?= (?:pour|per) )/uy;
+const HALF = / et demie?(?![\p{L}\p{N}])/uy;
+const BOTH = /(?:^|[^\p{L}])(?:les|des|aux|ces|ses|leurs|nos|vos) $/u;
+// Between the two figures of a range or a short list that share the second one's unit.
+const SHARED_UNIT = /^ ?(?:-|a|au|et|ou|to|and|or) ?$/u;
+const NEXT_WORD = / ?([\p{L}]+)/uy;
+// Words after a figure that name nothing it counts.
+const NOT_NOUNS = new Set(
+  (
+    'a au aux avec chez contre d dans de des du en entre et l la le les ou par pour puis sans soit sur vs versus ' +
+    'est sont etait etaient sera seront ont avait environ seulement maximum minimum maxi mini ' +
+    'and at for in of on or per than the to vs with is are was were be has have about only'
+  ).split(' '),
+);
+const WORD_ORDINAL =
+  /(?<![\p{L}\p{N}])(premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|first|third|fourth|fifth)(?![\p{L}\p{N}])/gu;
+const ORDINAL_VALUES: Record<string, number> = {
+  premier: 1,
+  premiere: 1,
+  first: 1,
+  second: 2,
+  seconde: 2,
+  deuxieme: 2,
+  troisieme: 3,
+  third: 3,
+  quatrieme: 4,
+  fourth: 4,
+  cinquieme: 5,
+  fifth: 5,
+  sixieme: 6,
+  septieme: 7,
+  huitieme: 8,
+  neuvieme: 9,
+  dixieme: 10,
+};
+const ORDINAL_UNIT: Unit = { label: 'e', dim: 'ordinal', factor: 1 };
+const MULTIPLIERS: Record<string, number> = { million: 1e6, milliard: 1e9, thousand: 1e3 };
+
+/**
+ * The figures of a text, in order, but for citation markers, list numbering and addresses;
+ * `masks` are more original ranges whose figures are skipped.
+ */
+export function extractQuantities(text: string, role: Role, masks: Range[] = []): Quantity[] {
+  const skipped = [...builtinMasks(text), ...masks];
+  const folded = foldWithOffsets(text);
+  const f = folded.text;
+  const digits = digitFigures(f, detectConvention(f), role);
+  const all = [...digits, ...wordFigures(f, digits)].sort((a, b) => a.start - b.start);
+  shareUnits(f, all);
+  const kept = all.filter(
+    (draft) =>
+      draft.needs === undefined || (draft.unit !== null && (draft.needs === 'unit' || draft.article)),
+  );
+  if (role === 'support') kept.push(...wordOrdinals(f));
+  const quantities: Quantity[] = [];
+  for (const draft of kept) {
+    const range = originalRange(folded, draft.start, draft.end);
+    if (skipped.some((mask) => mask.start < range.end && range.start < mask.end)) continue;
+    quantities.push({
+      ...range,
+      text: text.slice(range.start, range.end),
+      values: draft.values,
+      ...(draft.literal === undefined ? {} : { literal: draft.literal }),
+      unit: draft.unit,
+      ...(draft.unit === null && draft.literal === undefined && countsANoun(f, draft.end)
+        ? { counted: true }
+        : {}),
+    });
+  }
+  return quantities;
+}
+
+function countsANoun(f: string, at: number): boolean {
+  NEXT_WORD.lastIndex = at;
+  const word = NEXT_WORD.exec(f)?.[1];
+  return word !== undefined && !NOT_NOUNS.has(word);
+}
+
+function digitFigures(f: string, convention: Convention, role: Role): Draft[] {
+  const drafts: Draft[] = [];
+  NUMBER.lastIndex = 0;
+  for (let match = NUMBER.exec(f); match; match = NUMBER.exec(f)) {
+    const start = match.index;
+    let end = start + match[0].length;
+    // "COVID-19", "IL-6": a name, not a figure.
+    if (f[start - 1] === '-' && /\p{L}/u.test(f[start - 2] ?? '')) continue;
+    if (f[end] === '/' && /\d/.test(f[end + 1] ?? '')) {
+      SLASHED.lastIndex = start;
+      const slashed = SLASHED.exec(f)?.[0] ?? match[0];
+      drafts.push({
+        start,
+        end: start + slashed.length,
+        values: [],
+        literal: slashed,
+        unit: null,
+        article: false,
+      });
+      NUMBER.lastIndex = start + slashed.length;
+      continue;
+    }
+    let values = readings(match[0], convention);
+    if (values.length === 0) {
+      drafts.push({ start, end, values, literal: match[0], unit: null, article: false });
+      continue;
+    }
+    CLOCK.lastIndex = end;
+    const clock = CLOCK.exec(f);
+    const minutes = Number(clock?.[1]);
+    if (clock && minutes < 60 && values.every((value) => Number.isInteger(value) && value <= 24)) {
+      end += clock[0].length;
+      drafts.push({ start, end, values: values.map((v) => v + minutes / 60), unit: HOURS, article: false });
+      NUMBER.lastIndex = end;
+      continue;
+    }
+    MULTIPLIER.lastIndex = end;
+    const multiplier = MULTIPLIER.exec(f);
+    if (multiplier) {
+      const factor = MULTIPLIERS[(multiplier[1] ?? '').replace(/s$/, '')] ?? 1;
+      values = values.map((value) => value * factor);
+      end += multiplier[0].length;
+    }
+    let unit = unitAt(f, end) ?? (multiplier ? unitAfterOf(f, end) : undefined);
+    if (!unit && /\p{L}/u.test(f[end] ?? '')) {
+      ORDINAL.lastIndex = end;
+      const ordinal = ORDINAL.exec(f);
+      // Digits glued to letters that are neither a unit nor an ordinal: a code ("3D", "5FU").
+      if (!ordinal) continue;
+      unit = { unit: ORDINAL_UNIT, end: end + ordinal[0].length, article: false, embedded: [] };
+    }
+    unit ??= rateAfterNoun(f, end);
+    const draft = finishDraft(f, start, end, values, unit);
+    drafts.push(draft);
+    if (role === 'support' && unit) {
+      for (const embedded of unit.embedded) {
+        drafts.push({ start, end: draft.end, values: [embedded.value], unit: embedded.unit, article: false });
+      }
+    }
+    NUMBER.lastIndex = draft.end;
+  }
+  return drafts;
+}
+
+function unitAfterOf(f: string, at: number): UnitMatch | undefined {
+  OF.lastIndex = at;
+  const of = OF.exec(f);
+  return of ? unitAt(f, at + of[0].length - 1) : undefined;
+}
+
+function rateAfterNoun(f: string, at: number): UnitMatch | undefined {
+  RATE_GAP.lastIndex = at;
+  const gap = RATE_GAP.exec(f);
+  return gap ? unitAt(f, at + gap[0].length, { rateOnly: true }) : undefined;
+}
+
+function finishDraft(f: string, start: number, end: number, values: number[], unit?: UnitMatch): Draft {
+  if (!unit) return { start, end, values, unit: null, article: false };
+  HALF.lastIndex = unit.end;
+  const half = HALF.exec(f);
+  return {
+    start,
+    end: unit.end + (half ? half[0].length : 0),
+    values: half ? values.map((value) => value + 0.5) : values,
+    unit: unit.unit,
+    article: unit.article,
+  };
+}
+
+function wordFigures(f: string, taken: Draft[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (const word of findWordNumbers(f)) {
+    // "pour cent" and "pour mille" already belong to a figure's unit.
+    if (taken.some((draft) => draft.start < word.end && word.start < draft.end)) continue;
+    if (word.times) {
+      const withPeriod = withDenominators(f, word.end, TIMES);
+      // "once" is a figure in "once a day", not in "once the treatment starts".
+      if (word.value === 1 && withPeriod.end === word.end) continue;
+      drafts.push({
+        start: word.start,
+        end: withPeriod.end,
+        values: [word.value],
+        unit: withPeriod.unit,
+        article: true,
+      });
+      continue;
+    }
+    const draft = finishDraft(f, word.start, word.end, [word.value], unitAt(f, word.end));
+    if (word.articleOnly) draft.needs = 'article';
+    else if (
+      word.needsUnit ||
+      (word.value === 2 && BOTH.test(f.slice(Math.max(0, word.start - 8), word.start)))
+    ) {
+      draft.needs = 'unit';
+    }
+    drafts.push(draft);
+  }
+  return drafts;
+}
+
+/** "entre 35 et 49 ans", "1 ou 2 comprimés": the first figure takes the second one's unit. */
+function shareUnits(f: string, drafts: Draft[]): void {
+  for (let i = drafts.length - 2; i >= 0; i--) {
+    const first = drafts[i] as Draft;
+    const second = drafts[i + 1] as Draft;
+    if (first.unit || first.literal !== undefined || !second.unit) continue;
+    if (!SHARED_UNIT.test(f.slice(first.end, second.start))) continue;
+    first.unit = second.unit;
+    first.article = second.article;
+  }
+}
+
+function wordOrdinals(f: string): Draft[] {
+  return [...f.matchAll(WORD_ORDINAL)].map((match) => ({
+    start: match.index ?? 0,
+    end: (match.index ?? 0) + match[0].length,
+    values: [ORDINAL_VALUES[match[1] ?? ''] ?? 0],
+    unit: ORDINAL_UNIT,
+    article: false,
+  }));
+}

@@ -1,0 +1,190 @@
+/**
+ * Numbers written in words, in folded French or English ("deux", "vingt-quatre",
+ * "quatre-vingt-dix", "twenty-one"), so that "deux comprimés" and "2 comprimés" are one figure.
+ */
+
+const VALUES: Record<string, number> = {
+  zero: 0,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  cent: 100,
+  cents: 100,
+  mille: 1000,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
+};
+
+/** Adverbs that carry their own unit: "twice" is "2 fois". */
+const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
+
+const WORD = Object.keys(VALUES)
+  .concat(Object.keys(TIMES_WORDS))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const RUN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${WORD})(?:(?: et | and |-et-|-| )(?:${WORD}))*(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const TOKEN = new RegExp(`(?:${WORD})(?![\\p{L}])`, 'gu');
+
+export interface WordNumber {
+  /** Offsets in the folded text. */
+  start: number;
+  end: number;
+  value: number;
+  /** The bare article "un", "une" or "one": a number only before a unit such as "semaine". */
+  articleOnly: boolean;
+  /** "neuf" alone is also "new": a number only before a unit. */
+  needsUnit: boolean;
+  /** "twice", "once": the unit is "fois". */
+  times: boolean;
+}
+
+interface Building {
+  start: number;
+  end: number;
+  total: number;
+  current: number;
+  last: number;
+  words: string[];
+}
+
+/** Whether `word` continues the number being read, and how: the value after it, or undefined. */
+function extend(building: Building, word: string, value: number, separator: string): number | undefined {
+  const { current, total, last } = building;
+  if (/\bet\b/.test(separator)) {
+    // "vingt et un", "soixante et onze": French joins with "et" only there.
+    const joins = ['un', 'une', 'onze'].includes(word) && [20, 30, 40, 50, 60].includes(current % 100);
+    return joins ? total + current + value : undefined;
+  }
+  if (/\band\b/.test(separator)) {
+    // "one hundred and five".
+    return (last === 100 || last === 1000) && value < 100 ? total + current + value : undefined;
+  }
+  if (value === 100) {
+    if (current % 100 === current && current < 100 && (current > 0 || last === 1000)) {
+      return total + Math.max(current, 1) * 100;
+    }
+    return undefined;
+  }
+  if (value === 1000) return total === 0 && current > 0 ? current * 1000 : undefined;
+  const tens = current % 100;
+  if (last === 100 || last === 1000) return total + current + value;
+  if (last === 4 && value === 20 && word.startsWith('vingt')) return total + current + 76;
+  if ([20, 30, 40, 50, 70, 90].includes(tens) && value >= 1 && value <= 9) return total + current + value;
+  if ([60, 80].includes(tens) && value >= 1 && value <= 19) return total + current + value;
+  if (tens === 10 && last === 10 && value >= 7 && value <= 9) return total + current + value;
+  return undefined;
+}
+
+function apply(building: Building, value: number): void {
+  // Keep thousands apart from the hundreds still being read.
+  building.total = Math.floor(value / 1000) * 1000;
+  building.current = value - building.total;
+}
+
+/** Every number written in words in folded text, each with its offsets. */
+export function findWordNumbers(folded: string): WordNumber[] {
+  const found: WordNumber[] = [];
+  for (const run of folded.matchAll(RUN)) {
+    const runStart = run.index ?? 0;
+    let building: Building | undefined;
+    let previousEnd = runStart;
+    const flush = () => {
+      if (building) found.push(finish(building));
+      building = undefined;
+    };
+    for (const token of run[0].matchAll(TOKEN)) {
+      const start = runStart + (token.index ?? 0);
+      const word = token[0];
+      const separator = folded.slice(previousEnd, start);
+      previousEnd = start + word.length;
+      const times = TIMES_WORDS[word];
+      if (times !== undefined) {
+        flush();
+        found.push({
+          start,
+          end: start + word.length,
+          value: times,
+          articleOnly: false,
+          needsUnit: false,
+          times: true,
+        });
+        continue;
+      }
+      const value = VALUES[word] ?? 0;
+      const next = building ? extend(building, word, value, separator) : undefined;
+      if (building && next !== undefined) {
+        apply(building, next);
+        building.end = start + word.length;
+        building.last = value;
+        building.words.push(word);
+        continue;
+      }
+      flush();
+      building = { start, end: start + word.length, total: 0, current: 0, last: value, words: [word] };
+      apply(building, value);
+    }
+    flush();
+  }
+  return found;
+}
+
+function finish(building: Building): WordNumber {
+  const single = building.words.length === 1 ? building.words[0] : undefined;
+  return {
+    start: building.start,
+    end: building.end,
+    value: building.total + building.current,
+    articleOnly: single === 'un' || single === 'une' || single === 'one',
+    needsUnit: single === 'neuf',
+    times: false,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading a figure written with digits: French "1 240,5" and English "1,240.5" are the same
+ * number. One case cannot be read alone: "1.240" and "1,240" (one separator followed by exactly
+ * three digits). We read it with the convention the rest of the text shows:
+ *  - French (a decimal comma elsewhere, such as "6,1"): "1.240" is 1240, "1,240" is 1.24;
+ *  - English (a decimal point elsewhere, such as "6.1"): "1,240" is 1240, "1.240" is 1.24;
+ *  - neither or both: the figure has both readings, and either one found in the source supports it.
+ * A figure such as "0.125" (integer part 0) or "12.5" is never ambiguous.
+ */
+
+export type Convention = 'fr' | 'en' | 'unknown';
+
+const FRENCH = /\d,\d{1,2}(?!\d)|\d,\d{4,}|\d\.\d{3}\.\d{3}|\d\.\d{3},\d/u;
+const ENGLISH = /(?<![\d.,])\d+\.\d{1,2}(?![\d.])|\d\.\d{4,}|\d,\d{3},\d{3}|\d,\d{3}\.\d/u;
+
+/** Which decimal separator a (folded) text uses, judged from its unambiguous figures. */
+export function detectConvention(text: string): Convention {
+  const french = FRENCH.test(text);
+  const english = ENGLISH.test(text);
+  if (french === english) return 'unknown';
+  return french ? 'fr' : 'en';
+}
+
+/** The numbers a digit token may mean (two when ambiguous), or [] when it is no plain number ("1.2.3"). */
+export function readings(token: string, convention: Convention): number[] {
+  if (token.includes(' ')) {
+    // "1 240" or "1 240,5": spaces only ever group thousands.
+    const [integer = '', decimals] = token.split(/[.,]/);
+    return finite(`${integer.replace(/ /g, '')}${decimals === undefined ? '' : `.${decimals}`}`);
+  }
+  const commas = count(token, ',');
+  const dots = count(token, '.');
+  if (commas > 0 && dots > 0) {
+    // The separator written last is the decimal one: "1.240,5" and "1,240.5".
+    const decimal = token.lastIndexOf(',') > token.lastIndexOf('.') ? ',' : '.';
+    const grouping = decimal === ',' ? '.' : ',';
+    const [integer = '', decimals = ''] = token.split(decimal);
+    if (count(token, decimal) !== 1 || !groupedByThousands(integer, grouping)) return [];
+    return finite(`${integer.split(grouping).join('')}.${decimals}`);
+  }
+  const separator = commas > 0 ? ',' : dots > 0 ? '.' : undefined;
+  if (separator === undefined) return finite(token);
+  if (count(token, separator) > 1) {
+    return groupedByThousands(token, separator) ? finite(token.split(separator).join('')) : [];
+  }
+  const [integer = '', decimals = ''] = token.split(separator);
+  const asDecimal = Number(`${integer}.${decimals}`);
+  const asThousands = Number(`${integer}${decimals}`);
+  const ambiguous = decimals.length === 3 && integer.length <= 3 && !/^0+$/.test(integer);
+  if (!ambiguous) return [asDecimal];
+  const thousandsConvention = separator === '.' ? 'fr' : 'en';
+  if (convention === 'unknown') return [asDecimal, asThousands];
+  return [convention === thousandsConvention ? asThousands : asDecimal];
+}
+
+function groupedByThousands(token: string, separator: string): boolean {
+  const [head = '', ...groups] = token.split(separator);
+  return head.length >= 1 && head.length <= 3 && groups.every((group) => group.length === 3);
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+function finite(text: string): number[] {
+  const value = Number(text);
+  return Number.isFinite(value) ? [value] : [];
+}

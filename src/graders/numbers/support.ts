@@ -1,0 +1,49 @@
+import type { Quantity } from './extract.js';
+
+export interface SupportOptions {
+  /** Relative difference allowed between an output figure and the source's (0: exact). */
+  tolerance: number;
+  /** A figure with a unit needs the same quantity in the source, unit included. */
+  requireUnitMatch: boolean;
+}
+
+/**
+ * Whether the source states the output's figure. A figure without a unit ("24 EHPAD") is
+ * supported by the same value anywhere in the source; a figure with one ("500 mg") needs a
+ * source figure of the same dimension and the same amount once converted ("0,5 g").
+ */
+export function isSupported(figure: Quantity, source: readonly Quantity[], options: SupportOptions): boolean {
+  if (figure.literal !== undefined) return source.some((candidate) => candidate.literal === figure.literal);
+  return source.some((candidate) => supports(candidate, figure, options));
+}
+
+function supports(candidate: Quantity, figure: Quantity, options: SupportOptions): boolean {
+  if (candidate.literal !== undefined) return false;
+  // "12 services" is not supported by "12 mois": the output counts something else.
+  if (figure.counted && candidate.unit !== null && options.requireUnitMatch) return false;
+  const unit = figure.unit;
+  const sameDimension = unit !== null && candidate.unit !== null && candidate.unit.dim === unit.dim;
+  if (sameDimension && candidate.unit) {
+    const converted = candidate.unit.factor;
+    if (anyEqual(figure.values, candidate.values, unit.factor, converted, options.tolerance)) return true;
+  }
+  if (unit !== null && options.requireUnitMatch) return false;
+  return anyEqual(figure.values, candidate.values, 1, 1, options.tolerance);
+}
+
+function anyEqual(
+  ours: readonly number[],
+  theirs: readonly number[],
+  ourFactor: number,
+  theirFactor: number,
+  tolerance: number,
+): boolean {
+  return ours.some((a) => theirs.some((b) => close(a * ourFactor, b * theirFactor, tolerance)));
+}
+
+function close(a: number, b: number, tolerance: number): boolean {
+  if (a === b) return true;
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  // Conversions multiply by factors such as 1e-3: allow for the float error that leaves.
+  return Math.abs(a - b) <= Math.max(tolerance * Math.abs(b), 1e-9 * scale);
+}

@@ -1,0 +1,181 @@
+/**
+ * Canaries: identifying values a case says are in its input (`expect.pii`). Any of them in the
+ * output is a leak, however the model rewrote it: re-spaced ("184127512345678"), re-cased or
+ * stripped of accents ("jean dupont"), turned around ("DUPONT Jean"), abbreviated ("J. Dupont",
+ * "Dupont J."), or put in international form ("+33 6 12 34 56 78"). The same matcher serves the
+ * grader's `allow` list, so an allowed phone number is allowed in every form too.
+ */
+import { type FoldedText, foldText, foldWithOffsets, originalRange, words } from '../text/normalize.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Where `value`, in any of its accepted forms, occurs in `text`. */
+export function findValue(text: string, value: string, folded: FoldedText = foldWithOffsets(text)): Range[] {
+  const trimmed = value.trim();
+  if (trimmed === '') return [];
+  const date = parseDate(trimmed);
+  if (date) return matchFolded(folded, datePattern(date));
+  if (trimmed.includes('@'))
+    return matchFolded(
+      folded,
+      `(?<![\\p{L}\\p{N}._%+-])${escapeRegExp(foldText(trimmed))}(?![\\p{L}\\p{N}])`,
+    );
+  const pieces = words(trimmed);
+  if (pieces.length === 0) return [];
+  if (isCode(pieces)) return matchOriginal(text, codePattern(trimmed));
+  const foldedPieces = pieces.map(foldText);
+  const pattern =
+    pieces.length <= 5 && pieces.every((piece) => /^[\p{L}'’-]+$/u.test(piece))
+      ? namePattern(foldedPieces, surnameFirst(pieces))
+      : foldedPieces.map(wordPattern).join('[^\\p{L}\\p{N}]+');
+  return matchFolded(folded, `(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`);
+}
+
+/** Numbers and codes: every word holds a digit, or is a short run of capitals ("FR76 … WEST"). */
+function isCode(pieces: readonly string[]): boolean {
+  return (
+    pieces.some((piece) => /\d/.test(piece)) &&
+    pieces.every((piece) => /\d/.test(piece) || /^[A-Z]{1,4}$/.test(piece))
+  );
+}
+
+/**
+ * Characters of the code in order, with any spacing, dots, dashes or slashes between them;
+ * a French phone number also in its +33 / 0033 / "+33 (0)" forms.
+ */
+function codePattern(value: string): string {
+  const compact = value.replace(/[^\p{L}\p{N}+]/gu, '');
+  const separator = '[\\s./\\-\\u00A0\\u202F]{0,3}';
+  const spread = (chars: string) => [...chars].map(escape).join(separator);
+  const phone = /^(?:0|\+33|0033)([1-9]\d{8})$/.exec(compact);
+  const body = phone?.[1]
+    ? `(?:0|(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?)${separator}${spread(phone[1])}`
+    : spread(compact.replace(/\+/g, ''));
+  return `(?<![\\p{L}\\p{N}+])${body}(?![\\p{L}\\p{N}])`;
+}
+
+/** A canary written surname first: one of its words (not all) in capitals, "DUPONT Jean". */
+function surnameFirst(pieces: readonly string[]): boolean {
+  const capitals = pieces.map((piece) => piece.length > 1 && piece === piece.toUpperCase());
+  return capitals[0] === true && capitals.some((isCapital) => !isCapital);
+}
+
+const TITLE = '(?:m|mme|mlle|mr|mrs|ms|dr|pr|monsieur|madame|mademoiselle|docteur|professeur)\\.?\\s+';
+const BETWEEN = '(?:\\s*,\\s*|\\s+)';
+
+/**
+ * A name of several words, in folded form: for each way to cut it into first names and surname,
+ * both orders, with the first names whole or as initials; and the surname alone after a title.
+ */
+function namePattern(pieces: readonly string[], reversed: boolean): string {
+  if (pieces.length === 1) return wordPattern(pieces[0] ?? '');
+  const variants: string[] = [];
+  for (let cut = 1; cut < pieces.length; cut++) {
+    const head = pieces.slice(0, cut);
+    const tail = pieces.slice(cut);
+    const [first, last] = reversed ? [tail, head] : [head, tail];
+    const firstWhole = first.map(wordPattern).join(BETWEEN);
+    const firstInitials = first.map(initialPattern).join('\\s*');
+    const lastWhole = last.map(wordPattern).join(BETWEEN);
+    variants.push(
+      `${firstWhole}${BETWEEN}${lastWhole}`,
+      `${lastWhole}${BETWEEN}${firstWhole}`,
+      `${firstInitials}\\s*${lastWhole}`,
+      `${lastWhole}${BETWEEN}${firstInitials}`,
+      `${TITLE}${lastWhole}`,
+    );
+  }
+  return variants.join('|');
+}
+
+/** A folded word; its hyphens may become spaces ("jean pierre") and the reverse. */
+function wordPattern(word: string): string {
+  return word
+    .split(/[-\s]+/)
+    .map((part) => escapeRegExp(part).replace(/'/g, "'\\s*"))
+    .join('[\\s-]+');
+}
+
+/** Initials of a (compound) first name: "j.", "j", "j.-p.", "jp". */
+function initialPattern(word: string): string {
+  return word
+    .split('-')
+    .map((part) => `${escapeRegExp(part.slice(0, 1))}\\.?`)
+    .join('\\s*-?\\s*');
+}
+
+interface DateParts {
+  day: number;
+  month: number;
+  year: number;
+}
+
+const MONTHS: readonly string[][] = [
+  ['janvier', 'janv', 'jan', 'january'],
+  ['fevrier', 'fevr', 'fev', 'feb', 'february'],
+  ['mars', 'mar', 'march'],
+  ['avril', 'avr', 'apr', 'april'],
+  ['mai', 'may'],
+  ['juin', 'jun', 'june'],
+  ['juillet', 'juil', 'jul', 'july'],
+  ['aout', 'aug', 'august'],
+  ['septembre', 'sept', 'sep', 'september'],
+  ['octobre', 'oct', 'october'],
+  ['novembre', 'nov', 'november'],
+  ['decembre', 'dec', 'december'],
+];
+
+/** "12/03/1954", "12.03.1954", "1954-03-12", "12 mars 1954" as day, month, year. */
+function parseDate(value: string): DateParts | undefined {
+  const folded = foldText(value);
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(folded);
+  if (match) return validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(folded);
+  if (match) return validDate(Number(match[3]), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{4})$/.exec(folded);
+  if (match) {
+    const month = MONTHS.findIndex((names) => names.includes(match?.[2] ?? ''));
+    if (month >= 0) return validDate(Number(match[1]), month + 1, Number(match[3]));
+  }
+  return undefined;
+}
+
+function validDate(day: number, month: number, year: number): DateParts | undefined {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { day, month, year } : undefined;
+}
+
+/** The date in figures (either order, two- or four-digit year) or with the month in words. */
+function datePattern({ day, month, year }: DateParts): string {
+  const d = `0?${day}`;
+  const m = `0?${month}`;
+  const y = `(?:${year}|${String(year).slice(2)})`;
+  const separator = '[\\s./-]+';
+  const names = `(?:${(MONTHS[month - 1] ?? []).join('|')})\\.?`;
+  const variants = [
+    `${d}${separator}${m}${separator}${y}`,
+    `${year}${separator}${m}${separator}${d}`,
+    `${day === 1 ? `(?:1er|${d})` : d}\\s+${names}\\s+${year}`,
+    `${names}\\s+${d},?\\s+${year}`,
+  ];
+  return `(?<![\\p{N}])(?:${variants.join('|')})(?![\\p{N}])`;
+}
+
+function matchFolded(folded: FoldedText, pattern: string): Range[] {
+  return [...folded.text.matchAll(new RegExp(pattern, 'gu'))]
+    .filter((match) => match[0] !== '')
+    .map((match) => originalRange(folded, match.index ?? 0, (match.index ?? 0) + match[0].length));
+}
+
+function matchOriginal(text: string, pattern: string): Range[] {
+  return [...text.matchAll(new RegExp(pattern, 'giu'))]
+    .filter((match) => match[0] !== '')
+    .map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+}
+
+function escapeRegExp(text: string): string {
+  // Only syntax characters: with the u flag, escaping anything else ("\-") is an error.
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
