@@ -72,6 +72,8 @@ export interface RunSuitesResult {
   reportFiles: string[];
   /** Endpoints that never answered (connection refused): the run stopped asking them. */
   downEndpoints: string[];
+  /** Distinct reasons cases ended in error, most frequent first (at most 3), so a user sees why. */
+  errorReasons: Array<{ reason: string; count: number }>;
 }
 
 export function newRunId(now = new Date()): string {
@@ -163,6 +165,14 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     }
     options.onStart?.({ runId, planned, toAsk: planned - done.size, resumed: previous !== undefined });
 
+    const errorReasons = new Map<string, number>();
+    const onResult = (result: CaseResult) => {
+      if (result.outcome === 'error') {
+        const reason = result.error ?? 'no reason recorded';
+        errorReasons.set(reason, (errorReasons.get(reason) ?? 0) + 1);
+      }
+      options.onResult?.(result);
+    };
     const execution = await executeJobs({
       runId,
       jobs: planJobs(suites, providers, planOptions),
@@ -174,7 +184,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
       ...(useCache ? { cache: store.cache } : {}),
       done,
       ...(config.pricing ? { pricing: config.pricing } : {}),
-      ...(options.onResult ? { onResult: options.onResult } : {}),
+      onResult,
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     });
 
@@ -232,6 +242,10 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
       skipped: execution.skipped,
       elapsedMs: performance.now() - started,
       errors,
+      errorReasons: [...errorReasons]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 3),
     };
   } finally {
     store.close();

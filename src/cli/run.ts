@@ -135,6 +135,7 @@ export function exitCodeFor(result: RunSuitesResult, io: Pick<CommandIO, 'stderr
   if (unaccounted.length > 0) {
     const count = unaccounted.reduce((sum, row) => sum + row.error, 0);
     io.stderr(`${count} case(s) could not be answered or graded; ${resumeHint} (errors are asked again)\n`);
+    for (const { reason, count: times } of result.errorReasons) io.stderr(`  ${times} × ${reason}\n`);
     return ExitCode.runIncomplete;
   }
   return result.gatesPassed ? ExitCode.ok : ExitCode.gatesFailed;

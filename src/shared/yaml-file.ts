@@ -138,6 +138,12 @@ export function compileSchema(schema: object): ValidateFunction {
 }
 
 /** Turns one ajv error into words a person can act on. */
+/** Patterns of the shipped schemas, said in words: a regular expression is no help to a reader. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$':
+    'must be a semantic version MAJOR.MINOR.PATCH, such as 1.2.0',
+};
+
 export function describeAjvError(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -150,7 +156,10 @@ export function describeAjvError(error: ErrorObject): string {
     case 'type':
       return `must be of type ${String(params.type)}`;
     case 'pattern':
-      return `does not match the expected pattern ${String(params.pattern)}`;
+      return (
+        PATTERN_WORDS[String(params.pattern)] ??
+        `does not match the expected pattern ${String(params.pattern)}`
+      );
     default:
       return error.message ?? `fails "${error.keyword}"`;
   }

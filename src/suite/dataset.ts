@@ -113,10 +113,18 @@ function parseCsv(text: string, file: string): Case[] {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new UserError(`invalid CSV: ${error.message.replace(/^Invalid [^:]*: /, '')}`, {
-        place: { file, line },
-        hint: 'Quote fields that hold commas, quotes or line breaks, and double inner quotes',
-      });
+      const missingColumns = error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS';
+      throw new UserError(
+        missingColumns
+          ? `row has ${String((error as CsvError & { record?: unknown[] }).record?.length ?? '?')} fields, the header has ${String((error as CsvError & { columns?: unknown[] }).columns?.length ?? '?')}`
+          : `invalid CSV: ${error.message.replace(/^Invalid [^:]*: /, '')}`,
+        {
+          place: { file, line },
+          hint: missingColumns
+            ? 'Give every row one field per header column (an empty field is written ,,)'
+            : 'Quote fields that hold commas, quotes or line breaks, and double inner quotes',
+        },
+      );
     }
     throw error;
   }

@@ -209,6 +209,134 @@ describe('user errors of avec run', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a binary dataset is refused as not text', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    writeFileSync(join(dir, 'alpha.jsonl'), Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x7d, 0x0a]));
+    await expectUserError(['run', dir, ...builtin], /alpha\.jsonl: dataset is a binary file, not text/);
+  });
+
+  it('a dataset line over 8 MiB names its line', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    writeFileSync(
+      join(dir, 'alpha.jsonl'),
+      `${JSON.stringify({ id: 'big', vars: { title: 'x'.repeat(9 * 1024 * 1024), answer: 'y' } })}\n`,
+    );
+    await expectUserError(['run', dir, ...builtin], /alpha\.jsonl:1: line is longer than 8 MiB/);
+  });
+
+  it('an empty dataset is refused', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    writeFileSync(join(dir, 'alpha.jsonl'), '\n\n');
+    await expectUserError(
+      ['run', dir, ...builtin],
+      /alpha\.jsonl: dataset holds no case\. Add at least one case/,
+    );
+  });
+
+  it('a dataset of an unsupported format names the extension', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    writeFileSync(join(dir, 'alpha.xlsx'), 'PK');
+    editFile(join(dir, 'suite.yaml'), (t) => t.replace('path: alpha.jsonl', 'path: alpha.xlsx'));
+    await expectUserError(['run', dir, ...builtin], /alpha\.xlsx: unsupported dataset format "\.xlsx"/);
+  });
+
+  it('a CSV row with a missing column names its line and the header width', async () => {
+    const dir = copyFixtureSuite('form.beta');
+    editFile(join(dir, 'beta.csv'), (t) => `${t}b-3,"note courte"\n`);
+    await expectUserError(
+      ['run', dir, ...builtin],
+      /beta\.csv:4: row has 2 fields, the header has 5\. Give every row/,
+    );
+  });
+
+  it('a version that is not semver names its pointer', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    editFile(join(dir, 'suite.yaml'), (t) => t.replace('version: 1.0.0', 'version: "v1"'));
+    await expectUserError(
+      ['run', dir, ...builtin],
+      /suite\.yaml:2 \(\/version\): must be a semantic version MAJOR\.MINOR\.PATCH, such as 1\.2\.0/,
+    );
+  });
+
+  it('a use outside the allowed uses lists them', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    editFile(join(dir, 'suite.yaml'), (t) => t.replace('use: summary', 'use: diagnostic'));
+    await expectUserError(
+      ['run', dir, ...builtin],
+      /suite\.yaml:4 \(\/use\): must be one of "summary", "translation", "form", "report", "education", "scope"/,
+    );
+  });
+
+  it('no model given', async () => {
+    await expectUserError(['run', FIXTURE_SUITES], /no model given\. Name at least one with -m/);
+  });
+
+  it('an unknown report format lists the known ones', async () => {
+    await expectUserError(
+      ['run', FIXTURE_SUITES, ...builtin, '--report', 'pdf'],
+      /unknown report format "pdf"\. Known formats: html, md, junit, json, csv/,
+    );
+  });
+
+  it('an unknown judge provider is refused before any call', async () => {
+    await expectUserError(
+      ['run', FIXTURE_SUITES, ...builtin, '--judge', 'nope:x'],
+      /unknown provider "nope"/,
+    );
+  });
+
+  it('a pii grader with a category it does not know names the key', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    editFile(join(dir, 'suite.yaml'), (t) =>
+      t.replace(
+        '  - type: contains',
+        '  - type: pii\n    categories:\n      passport: false\n  - type: contains',
+      ),
+    );
+    await expectUserError(
+      ['run', dir, ...builtin],
+      /\(\/graders\/0\/categories\/passport\): grader "pii" \(pii\): unknown key/,
+    );
+  });
+
+  it('a grader whose expectation the case lacks makes the cases errors, with the reason, exit 3', async () => {
+    const dir = copyFixtureSuite('summary.alpha');
+    editFile(join(dir, 'suite.yaml'), (t) => t.replace('  - type: contains', '  - type: key-facts'));
+    const out = tempDir();
+    const result = await runAvec(['run', dir, ...builtin, '--db', join(out, 'a.db'), '--out', out]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/3 case\(s\) ended in error/);
+    expect(result.stderr).toMatch(
+      /3 × grading failed: grader "key-facts" needs the facts to find: give the case "expect\.facts"/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [['report', '20990101-000000-dead'], /no run "20990101-000000-dead" in this database/],
+    [['compare', '20990101-000000-dead', 'latest'], /no run "20990101-000000-dead"|no result database here/],
+    [['runs', 'purge', '20990101-000000-dead'], /no run "20990101-000000-dead"|no result database here/],
+  ])('an unknown run id for %j', async (args, pattern) => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    await runAvec(['run', FIXTURE_SUITES, ...builtin, '--db', db, '--out', dir]);
+    const result = await runAvec([...(args as string[]), '--db', db]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(pattern);
+  });
+
+  it.each([
+    [['run', FIXTURE_SUITES, ...builtin, '--repeats', '0'], /--repeats must be a whole number from 1 to 100/],
+    [['run', FIXTURE_SUITES, ...builtin, '--lang', 'de'], /--lang is fr or en, not "de"/],
+    [['grade', '--grader', 'pii'], /required option '-i, --input <file>' not specified/],
+  ])('usage error %j exits 2 with one clear line', async (args, pattern) => {
+    const result = await runAvec(args as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('the installed binary prints the same one line (no stack trace) and exits 2', async () => {
     const result = await spawnAvec(['run', FIXTURE_SUITES, '-m', 'anthropic:claude-sonnet-4-5']);
     expect(result.code).toBe(2);
