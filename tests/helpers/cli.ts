@@ -9,8 +9,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli/main.js');
 export const FIXTURE_SUITES = join(ROOT, 'tests/fixtures/suites');
 
-/** Every test folder lives under one root that the global teardown removes. */
-export const TEST_ROOT = join(tmpdir(), 'avec-tests');
+/** Every test folder lives under this vitest process's root, which the global teardown removes. */
+export const TEST_ROOT = process.env.AVEC_TEST_ROOT ?? join(tmpdir(), 'avec-tests');
 
 export function tempDir(prefix = 'avec-test-'): string {
   mkdirSync(TEST_ROOT, { recursive: true });
