@@ -4,7 +4,7 @@ import { SqliteStore } from '../../src/store/sqlite.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** A NIR with a valid key, as a leaking answer would carry it. */
-export const LEAKED_NIR = '2 84 05 75 116 204 76';
+export const LEAKED_NIR = '2 84 05 75 116 204 49';
 export const XSS_OUTPUT =
   '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"> Réponse & "guillemets"';
 
