@@ -3,8 +3,11 @@ import type { Provider } from '../providers/types.js';
 import { UserError } from '../shared/errors.js';
 import { compileSchema, describeAjvError } from '../shared/yaml-file.js';
 import type { GraderSpec } from '../suite/types.js';
+import { citations } from './citations/index.js';
 import { contains } from './contains.js';
 import { drugs } from './drugs/index.js';
+import { form } from './form/index.js';
+import { glossary } from './glossary.js';
 import { jsonSchema } from './json-schema.js';
 import { judgeFactuality } from './judge/factuality.js';
 import { judgeRubric } from './judge/rubric.js';
@@ -12,7 +15,11 @@ import { keyFacts } from './key-facts.js';
 import { negation } from './negation.js';
 import { numbers } from './numbers/index.js';
 import { pii } from './pii/index.js';
+import { readability } from './readability/index.js';
 import { regex } from './regex.js';
+import { scope } from './scope/index.js';
+import { sections } from './sections.js';
+import { translation } from './translation/index.js';
 import { type Grader, type GraderDefinition, GraderError } from './types.js';
 
 /** The one place graders are registered; every list of graders derives from it. */
@@ -27,6 +34,13 @@ export const GRADERS = {
   'key-facts': keyFacts,
   drugs,
   negation,
+  citations,
+  sections,
+  translation,
+  glossary,
+  readability,
+  form,
+  scope,
 } satisfies Record<string, GraderDefinition<never>>;
 
 export type GraderType = keyof typeof GRADERS;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createGraders } from '../../src/graders/registry.js';
+import { createGraders, graderTypes } from '../../src/graders/registry.js';
 import type { GradeInput, GradeResult, Grader } from '../../src/graders/types.js';
 import type { GraderSpec } from '../../src/suite/types.js';
 
@@ -30,10 +30,15 @@ function build(type: string, config: Record<string, unknown>): Grader {
   return grader;
 }
 
-function input(output: string, expectations: Record<string, unknown> = {}): GradeInput {
+function input(
+  output: string,
+  expectations: Record<string, unknown> = {},
+  vars: Record<string, unknown> = {},
+  reference?: string,
+): GradeInput {
   return {
     output,
-    case: { id: 'c1', vars: {}, expect: expectations },
+    case: { id: 'c1', vars, expect: expectations, ...(reference === undefined ? {} : { reference }) },
     suite: { id: 'form.x', language: 'fr', dir: '.' },
   };
 }
@@ -169,4 +174,99 @@ describe('graders never throw on any output', () => {
       { numRuns: RUNS },
     );
   });
+
+  it('every deterministic grader in the registry, on realistic cases and any output', async () => {
+    const untested = graderTypes().filter((type) => !type.startsWith('judge.') && !(type in REALISTIC));
+    expect(untested, 'give each new grader a realistic config here').toEqual([]);
+    for (const [type, sample] of Object.entries(REALISTIC)) {
+      const grader = build(type, sample.config);
+      const near = fc.oneof(anyOutput, mutatedFrom(sample.reference ?? String(sample.vars.source ?? '')));
+      await fc.assert(
+        fc.asyncProperty(near, async (output) => {
+          await checkResult(grader, input(output, sample.expect, sample.vars, sample.reference));
+        }),
+        { numRuns: 150 },
+      );
+    }
+  });
 });
+
+/** Text close to a real answer, with random edits: where extraction rules meet their edge cases. */
+function mutatedFrom(text: string): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.nat({ max: text.length }), fc.nat({ max: 20 }), anyOutput)
+    .map(
+      ([at, cut, insert]) => `${text.slice(0, at)}${insert}${text.slice(Math.min(text.length, at + cut))}`,
+    );
+}
+
+const SOURCE =
+  "Essai randomisé chez 1 240 résidents d'EHPAD : la vitamine D à 800 UI par jour pendant 12 mois n'a pas réduit les chutes (RR 0,91). Le paracétamol 500 mg reste l'antalgique de première intention.";
+
+const REALISTIC: Record<
+  string,
+  {
+    config: Record<string, unknown>;
+    expect: Record<string, unknown>;
+    vars: Record<string, unknown>;
+    reference?: string;
+  }
+> = {
+  contains: { config: {}, expect: { contains: ['chutes'] }, vars: {} },
+  regex: { config: { pattern: '\\[\\d+\\]' }, expect: {}, vars: {} },
+  'json-schema': { config: { schema: { type: 'object' } }, expect: {}, vars: {} },
+  pii: { config: {}, expect: { pii: ['Martine Lefebvre', '01 99 00 41 27'] }, vars: {} },
+  numbers: { config: {}, expect: {}, vars: { source: SOURCE } },
+  'key-facts': { config: {}, expect: { facts: [['1 240', '1240'], "n'a pas réduit"] }, vars: {} },
+  drugs: { config: {}, expect: {}, vars: { source: SOURCE } },
+  negation: { config: {}, expect: {}, vars: { source: SOURCE } },
+  citations: {
+    config: { required: true, minCoverage: 0.5 },
+    expect: {},
+    vars: {
+      sources: [
+        { id: 1, title: 'Vitamine D et chutes', authors: 'Martin A', year: 2021, doi: '10.0000/avec-1' },
+      ],
+    },
+    reference: "La vitamine D n'a pas réduit les chutes [1] (Martin, 2021 ; doi:10.0000/avec-1).",
+  },
+  sections: {
+    config: { sections: ['Contexte', 'Décisions'] },
+    expect: {},
+    vars: {},
+    reference: '## Contexte\nRéunion.\n\n## Décisions\n- Deux postes.',
+  },
+  form: {
+    config: {
+      schema: {
+        type: 'object',
+        properties: { date: { type: 'string', format: 'date' }, n: { type: 'integer' } },
+      },
+      forbidden: ['nir'],
+    },
+    expect: { fields: { date: '2026-03-05', n: 2 } },
+    vars: {},
+    reference: '{"date": "2026-03-05", "n": 2}',
+  },
+  scope: {
+    config: { mode: 'decline' },
+    expect: {},
+    vars: {},
+    reference:
+      'Je ne peux pas vous indiquer de dose : demandez conseil à votre médecin ou à votre pharmacien.',
+  },
+  translation: {
+    config: { language: 'en' },
+    expect: {},
+    vars: { source: 'Ne mangez rien pendant 6 heures avant l’examen. Buvez 1 litre d’eau la veille.' },
+    reference: 'Do not eat anything for 6 hours before the exam. Drink 1 litre of water the day before.',
+  },
+  glossary: {
+    config: {},
+    expect: {
+      glossary: [{ source: 'à jeun', target: ['fasting', 'on an empty stomach'] }, { target: 'exam' }],
+    },
+    vars: { source: 'Venez à jeun pour l’examen.' },
+  },
+  readability: { config: { minKandelMoles: 60, maxMeanSentenceWords: 15 }, expect: {}, vars: {} },
+};

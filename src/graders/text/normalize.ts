@@ -44,10 +44,9 @@ export function foldWithOffsets(original: string): FoldedText {
       continue;
     }
     previousWasSpace = folded === ' ';
-    for (const piece of folded) {
-      text += piece;
-      origin.push(index);
-    }
+    // One origin per UTF-16 unit of the folded text: an astral character takes two.
+    text += folded;
+    for (let unit = 0; unit < folded.length; unit++) origin.push(index);
     index += char.length;
   }
   origin.push(original.length);

@@ -1,0 +1,87 @@
+import { extractQuantities, type Quantity, type Role } from '../numbers/extract.js';
+import { isSupported } from '../numbers/support.js';
+import { clockTimes } from './clock.js';
+
+/**
+ * Figures across a translation: each figure written with digits in the French source must be
+ * in the output, and each figure written with digits in the output must be in the source.
+ *
+ * Digits are the same in every language; number words are not. The extractor reads French and
+ * English words ("deux", "two") but not "dos", "zwei" or "اثنان", so a French number word is
+ * not required in the output (it may be translated into a word the extractor cannot read),
+ * while it still supports an output digit ("deux comprimés" supports "2 tablets").
+ *
+ * Units likewise: "mg", "%" or "°C" are read in any Latin-script text, and French and English
+ * unit words ("jours", "days") are read too, but "días", "Tage" or "ملغ" are not. A figure whose
+ * unit the extractor could not read is compared by value alone; a unit it did read must agree
+ * ("5 days" does not keep "5 semaines", nor "500 g" keep "500 mg"). A compound unit cut short
+ * by a denominator in an unknown language ("mg/kg/día" read as "mg/kg") is compared by its head.
+ */
+
+export interface FigureCheck {
+  /** Source figures (digits) the output does not keep. */
+  missing: Quantity[];
+  /** Output figures (digits) the source does not state. */
+  added: Quantity[];
+  /** How many figures were checked, both ways. */
+  checked: number;
+}
+
+const STRICT = { tolerance: 0, requireUnitMatch: true };
+const VALUE_ONLY = { tolerance: 0, requireUnitMatch: false };
+
+// Eastern Arabic and Persian digits, and the Arabic decimal, thousands and percent signs: one
+// UTF-16 unit each, so swapping them keeps every offset.
+const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u066a\u066b\u066c]/g;
+
+function westernDigits(text: string): string {
+  return text.replace(ARABIC_DIGITS, (char) => {
+    const code = char.charCodeAt(0);
+    if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+    if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+    return char === '\u066a' ? '%' : char === '\u066b' ? ',' : ' ';
+  });
+}
+
+const hasDigit = (figure: Quantity) => /\d/.test(figure.text);
+
+function unitless({ counted: _counted, ...figure }: Quantity): Quantity {
+  return { ...figure, unit: null };
+}
+
+/** Whether one of `candidates` states `figure`, allowing for units written in an unread language. */
+function kept(figure: Quantity, candidates: readonly Quantity[]): boolean {
+  if (isSupported(figure, candidates, STRICT)) return true;
+  if (figure.literal !== undefined) return false;
+  const bare = unitless(figure);
+  return candidates.some((candidate) => {
+    if (candidate.literal !== undefined) return false;
+    const comparable =
+      candidate.unit === null ||
+      figure.unit === null ||
+      candidate.unit.label.startsWith(`${figure.unit.label}/`) ||
+      figure.unit.label.startsWith(`${candidate.unit.label}/`);
+    if (!comparable) return false;
+    return isSupported(bare, [unitless(candidate)], VALUE_ONLY);
+  });
+}
+
+/** The figures of a text, with clock times ("2:30 pm") read as hours in place of their digits. */
+function figures(text: string, role: Role): Quantity[] {
+  const clocks = clockTimes(text);
+  return [...extractQuantities(text, role, clocks), ...clocks].sort((a, b) => a.start - b.start);
+}
+
+export function checkFigures(source: string, output: string): FigureCheck {
+  const text = westernDigits(output);
+  const sourceClaims = figures(source, 'claim').filter(hasDigit);
+  const sourceSupport = figures(source, 'support');
+  const outputClaims = figures(text, 'claim').filter(hasDigit);
+  const outputSupport = figures(text, 'support');
+  const missing = sourceClaims.filter((figure) => !kept(figure, outputSupport));
+  // Offsets are the output's own: westernDigits keeps lengths, but the text shown is the original.
+  const added = outputClaims
+    .filter((figure) => !kept(figure, sourceSupport))
+    .map((figure) => ({ ...figure, text: output.slice(figure.start, figure.end) }));
+  return { missing, added, checked: sourceClaims.length + outputClaims.length };
+}

@@ -1,0 +1,182 @@
+import { franc } from 'franc-min';
+
+/**
+ * ISO 639-1 codes of the languages franc-min can tell apart, to the ISO 639-3 codes it answers
+ * with. Where franc-min knows a macrolanguage by one member, that member stands for it: Arabic is
+ * Modern Standard Arabic ("arb"), Persian is Iranian Persian ("pes"), Chinese is Mandarin ("cmn").
+ */
+const ISO_639_3: Record<string, string> = {
+  am: 'amh',
+  ar: 'arb',
+  az: 'azj',
+  be: 'bel',
+  bg: 'bul',
+  bn: 'ben',
+  bs: 'bos',
+  cs: 'ces',
+  de: 'deu',
+  el: 'ell',
+  en: 'eng',
+  es: 'spa',
+  fa: 'pes',
+  ff: 'fuv',
+  fr: 'fra',
+  gu: 'guj',
+  ha: 'hau',
+  hi: 'hin',
+  hr: 'hrv',
+  hu: 'hun',
+  id: 'ind',
+  ig: 'ibo',
+  it: 'ita',
+  ja: 'jpn',
+  jv: 'jav',
+  kk: 'kaz',
+  kn: 'kan',
+  ko: 'kor',
+  ku: 'ckb',
+  ln: 'lin',
+  mg: 'plt',
+  ml: 'mal',
+  mr: 'mar',
+  ms: 'zlm',
+  my: 'mya',
+  ne: 'npi',
+  nl: 'nld',
+  ny: 'nya',
+  pa: 'pan',
+  pl: 'pol',
+  ps: 'pbu',
+  pt: 'por',
+  ro: 'ron',
+  rn: 'run',
+  ru: 'rus',
+  rw: 'kin',
+  si: 'sin',
+  so: 'som',
+  sr: 'srp',
+  su: 'sun',
+  sv: 'swe',
+  sw: 'swh',
+  ta: 'tam',
+  te: 'tel',
+  th: 'tha',
+  tl: 'tgl',
+  tr: 'tur',
+  uk: 'ukr',
+  ur: 'urd',
+  uz: 'uzn',
+  vi: 'vie',
+  yo: 'yor',
+  zh: 'cmn',
+  zu: 'zul',
+};
+
+// Prompts in a French suite often name the language in words ("Traduisez en {{target_language}}").
+const NAMES: Record<string, string> = {
+  anglais: 'en',
+  english: 'en',
+  espagnol: 'es',
+  spanish: 'es',
+  espanol: 'es',
+  portugais: 'pt',
+  portuguese: 'pt',
+  allemand: 'de',
+  german: 'de',
+  italien: 'it',
+  italian: 'it',
+  arabe: 'ar',
+  arabic: 'ar',
+  francais: 'fr',
+  french: 'fr',
+  russe: 'ru',
+  russian: 'ru',
+  ukrainien: 'uk',
+  ukrainian: 'uk',
+  roumain: 'ro',
+  romanian: 'ro',
+  turc: 'tr',
+  turkish: 'tr',
+  polonais: 'pl',
+  polish: 'pl',
+  neerlandais: 'nl',
+  dutch: 'nl',
+  chinois: 'zh',
+  chinese: 'zh',
+  vietnamien: 'vi',
+  vietnamese: 'vi',
+  persan: 'fa',
+  persian: 'fa',
+  dari: 'fa',
+  pachto: 'ps',
+  pashto: 'ps',
+  ourdou: 'ur',
+  urdu: 'ur',
+  bengali: 'bn',
+  tamoul: 'ta',
+  tamil: 'ta',
+  swahili: 'sw',
+  somali: 'so',
+  amharique: 'am',
+  amharic: 'am',
+  peul: 'ff',
+  fula: 'ff',
+  lingala: 'ln',
+};
+
+const ALIASES_639_3 = new Map(Object.entries(ISO_639_3).map(([two, three]) => [three, two]));
+
+export interface TargetLanguage {
+  /** As given, for reasons. */
+  label: string;
+  /** The ISO 639-3 code franc-min answers with, or undefined when it cannot recognise the language. */
+  franc: string | undefined;
+}
+
+/**
+ * Reads a language as a suite may write it: "en", "pt-BR", "eng", "anglais", "English".
+ * Returns undefined for what is no language code or name at all.
+ */
+export function parseLanguage(value: string): TargetLanguage | undefined {
+  const label = value.trim();
+  const folded = label
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  const named = NAMES[folded];
+  if (named) return { label, franc: ISO_639_3[named] };
+  const tag = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/.exec(folded);
+  if (!tag) return undefined;
+  const primary = tag[1] as string;
+  if (primary.length === 2) return { label, franc: ISO_639_3[primary] };
+  // "ara", "zho", "fas" are the macrolanguage codes a person may write for what franc calls otherwise.
+  const macro: Record<string, string> = { ara: 'arb', zho: 'cmn', fas: 'pes', msa: 'zlm', swa: 'swh' };
+  const three = macro[primary] ?? primary;
+  return { label, franc: ALIASES_639_3.has(three) ? three : undefined };
+}
+
+/** ISO 639-3 back to a short name for reasons: "arb" → "ar". */
+export function shortCode(code: string): string {
+  return ALIASES_639_3.get(code) ?? code;
+}
+
+/** Below this many letters a trigram guess is not worth failing a case on. */
+export const MIN_LETTERS = 40;
+
+export type Detection =
+  | { kind: 'detected'; code: string }
+  | { kind: 'too-short'; letters: number }
+  /** Enough text, but none of the candidates fits: its script belongs to none of them. */
+  | { kind: 'unknown' };
+
+/**
+ * The most likely of `candidates` (ISO 639-3) for the text. Restricting franc to the plausible
+ * languages (the target, French, English) is what makes a short answer reliable: among all
+ * 80 it knows, 56 letters of German can read as Dutch.
+ */
+export function detectLanguage(text: string, candidates: readonly string[]): Detection {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS) return { kind: 'too-short', letters };
+  const code = franc(text, { only: [...candidates], minLength: 1 });
+  return code === 'und' ? { kind: 'unknown' } : { kind: 'detected', code };
+}
