@@ -78,10 +78,13 @@ function factsOf(input: GradeInput, id: string): Fact[] {
   });
 }
 
+// Unicode folding keeps them whole, while French writes "cœur" and "coeur" alike.
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae' };
+
 /**
  * Folded text with number formats made one: thousands separators dropped ("1 240", "1.240"),
- * decimal point made a comma ("6.1" → "6,1"), no space before % or ‰. Keeps the map to the
- * original, so a fact found can be highlighted.
+ * decimal point made a comma ("6.1" → "6,1"), no space before % or ‰, ligatures spelled out.
+ * Keeps the map to the original, so a fact found can be highlighted.
  */
 function normalize(folded: FoldedText): FoldedText {
   const { text, origin } = folded;
@@ -96,8 +99,11 @@ function normalize(folded: FoldedText): FoldedText {
     const thousands = /(?:^|[^\d.,])\d{1,3}$/.test(before) && /^\d{3}(?!\d)/.test(after);
     if (char === ' ' && digitBefore && (thousands || /^[%‰]/.test(after))) continue;
     if (char === '.' && thousands) continue;
-    out += char === '.' && digitBefore && /^\d/.test(after) ? ',' : char;
-    map.push(origin[i] ?? 0);
+    const written = char === '.' && digitBefore && /^\d/.test(after) ? ',' : (LIGATURES[char] ?? char);
+    for (const piece of written) {
+      out += piece;
+      map.push(origin[i] ?? 0);
+    }
   }
   map.push(origin[text.length] ?? 0);
   return { text: out, origin: map };
@@ -112,7 +118,10 @@ function findAll(haystack: FoldedText, needle: string): Array<{ start: number; e
   for (let at = text.indexOf(target); at !== -1; at = text.indexOf(target, at + 1)) {
     const end = at + target.length;
     const wordy = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
-    const openStart = wordy(target[0]) && wordy(text[at - 1]);
+    // "1 %" must not match the decimals of "6,1 %" either.
+    const openStart =
+      (wordy(target[0]) && wordy(text[at - 1])) ||
+      (/\d/.test(target[0] ?? '') && /\d[.,]$/.test(text.slice(Math.max(0, at - 2), at)));
     const openEnd = wordy(target[target.length - 1]) && wordy(text[end]);
     // "6,1" must not match inside "6,15" either.
     const decimalGoesOn =

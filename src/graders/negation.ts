@@ -1,5 +1,6 @@
 import { sourceText } from './expectations.js';
-import { foldText, splitSentences } from './text/normalize.js';
+import { type Polarity, polarity } from './negation-markers.js';
+import { splitSentences } from './text/normalize.js';
 import type { GradeInput, GraderDefinition, Span } from './types.js';
 
 export interface NegationConfig {
@@ -79,13 +80,9 @@ function readSource(input: GradeInput, id: string, vars: string[]): string {
   return vars.map((name) => sourceText(input, id, name)).join('\n\n');
 }
 
-interface Statement {
+interface Statement extends Polarity {
   start: number;
   end: number;
-  content: Set<string>;
-  negations: number;
-  /** Content words the negations bear on: the few after each marker. */
-  scope: Set<string>;
   /** A whole sentence of several clauses, rather than one clause. */
   sentence: boolean;
 }
@@ -125,6 +122,9 @@ function counterparts(
 }
 
 function isFlip(a: Statement, b: Statement): boolean {
+  // A litotes is no negation ("pas rare" is "fréquent"), but "pas rare" against "rare" is a flip.
+  const crossed = (x: Statement, y: Statement) => intersection(x.litotes.negated, y.litotes.plain) > 0;
+  if (crossed(a, b) || crossed(b, a)) return true;
   if ((a.negations - b.negations) % 2 === 0) return false;
   // The extra negation must bear on what both say: "a réduit la douleur et n'a pas modifié la
   // mortalité" does not contradict "a réduit la douleur".
@@ -143,7 +143,8 @@ function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 const CLAUSE_BREAK = new RegExp(
   [
     '[;:]\\s+',
-    ',\\s+',
+    // The connective after a comma opens no statement of its own: ", mais les fractures…".
+    ',\\s+(?:(?:mais|et|puis|cependant|toutefois|but|and|however)\\s+)?',
     '\\s+(?:mais|alors que|tandis que|cependant|toutefois|en revanche|contre|versus|vs\\.?|but|whereas|however|while|compared (?:with|to))\\s+',
     "\\s+(?:et|and)\\s+(?!(?:le|la|les|un|une|des|du|de|the|a|an)\\b|[ld]['’])",
   ].join('|'),
@@ -174,127 +175,6 @@ function statements(text: string, withSentences = false): Statement[] {
   return found;
 }
 
-const NE = new Set(['ne', 'n']);
-/** Words that make "ne" a negation; several in one clause are one negation ("personne n'a jamais rien dit"). */
-const PARTNERS = new Set([
-  'pas',
-  'plus',
-  'jamais',
-  'rien',
-  'aucun',
-  'aucune',
-  'personne',
-  'guere',
-  'point',
-  'nullement',
-  'ni',
-  'nul',
-  'nulle',
-]);
-/** Partners that may come before "ne", as its subject ("aucun effet n'a été observé"). */
-const SUBJECTS = new Set(['aucun', 'aucune', 'personne', 'rien', 'nul', 'nulle', 'ni', 'jamais']);
-/** Negations on their own, without "ne". */
-const STANDALONE = new Set([
-  'pas',
-  'jamais',
-  'aucun',
-  'aucune',
-  'rien',
-  'nullement',
-  'sans',
-  'non',
-  'absence',
-  'absent',
-  'absente',
-  'absents',
-  'absentes',
-  'ni',
-  'not',
-  'no',
-  'never',
-  'without',
-  'none',
-  'nothing',
-  'nobody',
-  'neither',
-  'cannot',
-]);
-/** Phrases that look negative and are not: "sans doute" (probably), "non seulement", "not only". */
-const NOT_NEGATIONS = new Set(['sans doute', 'non seulement', 'not only', 'non plus', 'no doubt']);
-const WINDOW = 6;
-const SCOPE = 5;
-
-const STOP_WORDS = new Set(
-  (
-    'le la les l un une des du de d et ou a au aux en dans par pour sur avec chez ce cet cette ces se s son sa ' +
-    'ses leur leurs il ils elle elles on nous vous je tu qui que qu quoi dont est sont etait etaient ete etre ' +
-    'ont avait avaient sera seront fait faire plus moins tres bien aussi comme mais donc or car si tout tous ' +
-    'toute toutes y lors apres avant entre selon sous ainsi cela ceci celui celle ceux meme autre autres deja ' +
-    'encore ne n c j m t ' +
-    'the an of to in on for with by at from and or but is are was were be been being it its this that these ' +
-    'those as than which who whom there their they them he she his her we our you your has have had do does ' +
-    'did will would can could should may might must also such into over under about between after before during'
-  ).split(' '),
-);
-
 function analyse(text: string, offset: number, sentence: boolean): Statement {
-  const tokens =
-    foldText(text)
-      .replace(/n't\b/g, ' not')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  const consumed = new Set<number>();
-  // Each negation as the token range whose following words it bears on.
-  const markers: Array<[number, number]> = [];
-  // "ne … pas", "aucun … ne": one negation per "ne" that has a partner.
-  tokens.forEach((token, i) => {
-    if (!NE.has(token)) return;
-    const forward = tokens.slice(i + 1, i + 1 + WINDOW).findIndex((t) => PARTNERS.has(t) || t === 'que');
-    const restrictive = forward !== -1 && tokens[i + 1 + forward] === 'que';
-    let partner = forward === -1 || restrictive ? -1 : i + 1 + forward;
-    if (partner === -1) {
-      for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
-        if (SUBJECTS.has(tokens[j] ?? '') && !consumed.has(j)) {
-          partner = j;
-          break;
-        }
-      }
-    }
-    if (partner === -1) return;
-    // "aucun effet grave n'a été observé": the subject between the partner and "ne" is in scope too.
-    markers.push(partner < i ? [partner, i] : [partner, partner]);
-    for (let j = Math.max(0, i - WINDOW); j <= i + WINDOW && j < tokens.length; j++) {
-      if (PARTNERS.has(tokens[j] ?? '')) consumed.add(j);
-    }
-  });
-  let nor = false;
-  tokens.forEach((token, i) => {
-    if (consumed.has(i) || !STANDALONE.has(token)) return;
-    if (NOT_NEGATIONS.has(`${token} ${tokens[i + 1] ?? ''}`)) return;
-    // "ni A ni B" is one negation.
-    if (token === 'ni') {
-      if (nor) return;
-      nor = true;
-    }
-    markers.push([i, i]);
-    // "sans aucun", "pas de rien": negative concord, still one negation.
-    for (let j = i + 1; j <= i + 2 && j < tokens.length; j++)
-      if (PARTNERS.has(tokens[j] ?? '')) consumed.add(j);
-  });
-  const scope = new Set<string>();
-  for (const [from, to] of markers) {
-    for (const token of tokens.slice(from + 1, to + 1 + SCOPE)) if (isContent(token)) scope.add(stem(token));
-  }
-  const content = new Set(tokens.filter(isContent).map(stem));
-  return { start: offset, end: offset + text.length, content, negations: markers.length, scope, sentence };
-}
-
-function isContent(token: string): boolean {
-  if (STOP_WORDS.has(token) || STANDALONE.has(token) || PARTNERS.has(token) || NE.has(token)) return false;
-  return /\d/.test(token) || token.length >= 3;
-}
-
-/** A crude stem that lets "réduit" meet "réduite" and "diminution" meet "diminue". */
-function stem(token: string): string {
-  const singular = token.length > 3 && token.endsWith('s') ? token.slice(0, -1) : token;
-  return singular.slice(0, 6);
+  return { start: offset, end: offset + text.length, ...polarity(text), sentence };
 }

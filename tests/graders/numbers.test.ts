@@ -209,3 +209,49 @@ describe('numbers: configuration', () => {
     expect(() => numbers.create('n', { ignore: ['/(/'] }, context)).toThrow(GraderError);
   });
 });
+
+describe('numbers: periods, intakes and implied units', () => {
+  it('reads a period written after what the dose is of, on both sides', () => {
+    expect(grade('Paracétamol : 3 g/j au plus.', 'Ne pas dépasser 3 g de paracétamol par jour.').pass).toBe(
+      true,
+    );
+    expect(grade('Ne pas dépasser 3 g de paracétamol par jour.', 'Paracétamol : 3 g/j au plus.').pass).toBe(
+      true,
+    );
+    expect(
+      grade('Kinésithérapie : 2 séances hebdomadaires.', 'Deux séances de kinésithérapie par semaine.').pass,
+    ).toBe(true);
+  });
+
+  it('flags a period the output adds or changes after what the dose is of', () => {
+    const output = 'Prendre 3 g de paracétamol par jour.';
+    expect(flagged(output, grade(output, 'Prendre 3 g de paracétamol en une fois.'))).toEqual([
+      '3 g de paracétamol par jour',
+    ]);
+    expect(
+      grade('Deux séances de kinésithérapie par mois.', 'Deux séances de kinésithérapie par semaine.').pass,
+    ).toBe(false);
+  });
+
+  it('reads "par prise" and "par comprimé" as what one intake holds', () => {
+    expect(grade('Prendre 1 g par prise.', 'Prendre 1 g de paracétamol.').pass).toBe(true);
+    expect(grade('500 mg par comprimé.', 'Comprimé de 500 mg.').pass).toBe(true);
+    expect(grade('Prendre 2 g par prise.', 'Prendre 1 g de paracétamol.').pass).toBe(false);
+  });
+
+  it('lets bare bounds take a unit their source sentence writes, and no other', () => {
+    const source = 'Réadmissions : 6,1 % (IC 95 % : 5,2-7,0). Âge moyen : 67 ans (IC 95 % : 64-70).';
+    expect(grade('Réadmissions 6,1 % (IC 95 % entre 5,2 et 7 %).', source).pass).toBe(true);
+    expect(grade('Âge moyen de 67 ans (IC 95 % de 64 à 70 ans).', source).pass).toBe(true);
+    const output = 'Âge moyen de 67 ans (IC 95 % de 64 à 70 mois).';
+    expect(flagged(output, grade(output, source))).toEqual(['64', '70 mois']);
+    // Nothing in the sentence says milligrams: a bare 5 does not support "5 mg".
+    expect(grade('Dose de 5 mg.', 'Groupe 5 : dose non précisée.').pass).toBe(false);
+  });
+
+  it('reads "soixante-quatre pour cent" as one figure, not "cent" besides', () => {
+    const output = 'Observance de soixante-quatre pour cent.';
+    expect(grade(output, 'Observance de 64 %.')).toMatchObject({ pass: true, score: 1 });
+    expect(flagged(output, grade(output, 'Observance de 46 %.'))).toEqual(['soixante-quatre pour cent']);
+  });
+});

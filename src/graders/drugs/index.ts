@@ -1,7 +1,14 @@
 import { sourceText } from '../expectations.js';
 import { foldText, foldWithOffsets, originalRange } from '../text/normalize.js';
 import type { GradeInput, GraderDefinition, Span } from '../types.js';
-import { buildLexicon, builtinLexicon, type DrugMention, escapeRegExp, findDrugs } from './lexicon.js';
+import {
+  buildLexicon,
+  builtinLexicon,
+  type DrugMention,
+  escapeRegExp,
+  findDrugs,
+  type Lexicon,
+} from './lexicon.js';
 
 export interface DrugsConfig {
   /** The var (or vars, joined) holding the text the drugs must come from; default `source`. */
@@ -37,7 +44,7 @@ export const drugs: GraderDefinition<DrugsConfig> = {
   },
   create(id, config) {
     const lexicon = config.extra?.length ? buildLexicon(config.extra) : builtinLexicon();
-    const allow = new Set((config.allow ?? []).map(foldText));
+    const allow = allowedInns(config.allow ?? [], lexicon);
     const sourceVars = Array.isArray(config.sourceVar) ? config.sourceVar : [config.sourceVar ?? 'source'];
     return {
       id,
@@ -49,7 +56,7 @@ export const drugs: GraderDefinition<DrugsConfig> = {
         const sourceInns = new Set(inSource.flatMap((mention) => mention.inns));
         const output = foldWithOffsets(input.output);
         const mentions = findDrugs(output.text, lexicon).filter(
-          (mention) => !allow.has(mention.key) && !mention.inns.some((inn) => allow.has(inn)),
+          (mention) => !mention.inns.every((inn) => allow.has(inn)),
         );
         const supported = (mention: DrugMention) =>
           sourceNames.has(mention.key) ||
@@ -75,6 +82,14 @@ export const drugs: GraderDefinition<DrugsConfig> = {
     };
   },
 };
+
+/**
+ * What `allow` lets the output name, as INNs: allowing "Doliprane" allows "paracétamol" too, but
+ * allowing "amoxicilline" does not allow "Augmentin", which holds acide clavulanique as well.
+ */
+function allowedInns(names: readonly string[], lexicon: Lexicon): Set<string> {
+  return new Set(names.flatMap((name) => lexicon.names.get(foldText(name))?.inns ?? [foldText(name)]));
+}
 
 function readSource(input: GradeInput, id: string, vars: string[]): string {
   return vars.map((name) => sourceText(input, id, name)).join('\n\n');

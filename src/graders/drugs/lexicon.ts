@@ -42,7 +42,10 @@ export function buildLexicon(extra: readonly string[] = []): Lexicon {
   }
   for (const entry of extra) {
     const [name = '', targets] = entry.split('=');
-    add(name.trim(), targets ? targets.split('+').map((inn) => inn.trim()) : [name.trim()]);
+    const inns = targets ? targets.split('+').map((inn) => inn.trim()) : [name.trim()];
+    add(name.trim(), inns);
+    // A brand's INNs are drugs of their own: "Zorbex=zorbexine" lets the output name zorbexine.
+    for (const inn of inns) add(inn, [inn]);
   }
   // English spellings drop the final e ("amoxicillin", "ibuprofen"): a translated answer still names its drug.
   for (const inn of list.inn) {

@@ -1,4 +1,4 @@
-import { foldWithOffsets, originalRange } from '../text/normalize.js';
+import { foldWithOffsets, originalRange, splitSentences } from '../text/normalize.js';
 import { builtinMasks, type Range } from './masks.js';
 import { HOURS, TIMES, type Unit, type UnitMatch, unitAt, withDenominators } from './normalize-units.js';
 import { findWordNumbers } from './number-words.js';
@@ -17,6 +17,11 @@ export interface Quantity {
   unit: Unit | null;
   /** No unit, but a noun after it ("12 services"): it counts that, not months or milligrams. */
   counted?: boolean;
+  /**
+   * A source figure with no unit nor noun ("IC 95 % : 5,2-7,0"): the units its sentence writes,
+   * one of which it may leave implied.
+   */
+  impliedUnits?: Unit[];
 }
 
 /**
@@ -35,6 +40,8 @@ interface Draft {
   article: boolean;
   /** Kept only with a unit: "un" as an article, "neuf" as "new", "les deux" as "both". */
   needs?: 'article' | 'unit';
+  /** The unit with a period written after what it is a quantity of ("3 g de paracétamol par jour"). */
+  rate?: { unit: Unit; end: number };
 }
 
 const NUMBER = /(?<![\p{L}\p{N}_])(?<!\d[.,])(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)/gu;
@@ -50,6 +57,10 @@ const BOTH = /(?:^|[^\p{L}])(?:les|des|aux|ces|ses|leurs|nos|vos) $/u;
 // Between the two figures of a range or a short list that share the second one's unit.
 const SHARED_UNIT = /^ ?(?:-|a|au|et|ou|to|and|or) ?$/u;
 const NEXT_WORD = / ?([\p{L}]+)/uy;
+// "3 g de paracétamol par jour", "deux séances de kinésithérapie par semaine": what the figure
+// is a quantity of may come between its unit and the period.
+const OF_WHAT = / (?:de|du|des|of) [\p{L}-]+| d'[\p{L}-]+/uy;
+const ONE_MORE_WORD = / [\p{L}-]+/uy;
 // Words after a figure that name nothing it counts.
 const NOT_NOUNS = new Set(
   (
@@ -93,13 +104,25 @@ export function extractQuantities(text: string, role: Role, masks: Range[] = [])
   const digits = digitFigures(f, detectConvention(f), role);
   const all = [...digits, ...wordFigures(f, digits)].sort((a, b) => a.start - b.start);
   shareUnits(f, all);
+  for (const draft of all) {
+    const rate = gappedRate(f, draft);
+    if (rate) draft.rate = rate;
+  }
   const kept = all.filter(
     (draft) =>
       draft.needs === undefined || (draft.unit !== null && (draft.needs === 'unit' || draft.article)),
   );
   if (role === 'support') kept.push(...wordOrdinals(f));
   const quantities: Quantity[] = [];
-  for (const draft of kept) {
+  // A claim is read with its period; a source supports with either reading.
+  const readings = kept.flatMap((draft) =>
+    !draft.rate
+      ? [draft]
+      : role === 'claim'
+        ? [{ ...draft, unit: draft.rate.unit, end: draft.rate.end }]
+        : [draft, { ...draft, unit: draft.rate.unit }],
+  );
+  for (const draft of readings) {
     const range = originalRange(folded, draft.start, draft.end);
     if (skipped.some((mask) => mask.start < range.end && range.start < mask.end)) continue;
     quantities.push({
@@ -113,7 +136,19 @@ export function extractQuantities(text: string, role: Role, masks: Range[] = [])
         : {}),
     });
   }
+  if (role === 'support') implyUnits(text, quantities);
   return quantities;
+}
+
+function implyUnits(text: string, quantities: Quantity[]): void {
+  for (const sentence of splitSentences(text)) {
+    const inside = quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
+    const units = inside.flatMap((q) => (q.unit ? [q.unit] : []));
+    if (units.length === 0) continue;
+    for (const q of inside) {
+      if (q.unit === null && q.literal === undefined && !q.counted) q.impliedUnits = units;
+    }
+  }
 }
 
 function countsANoun(f: string, at: number): boolean {
@@ -213,9 +248,12 @@ function finishDraft(f: string, start: number, end: number, values: number[], un
 
 function wordFigures(f: string, taken: Draft[]): Draft[] {
   const drafts: Draft[] = [];
+  const overlaps = (word: { start: number; end: number }) => (draft: Draft) =>
+    draft.start < word.end && word.start < draft.end;
   for (const word of findWordNumbers(f)) {
-    // "pour cent" and "pour mille" already belong to a figure's unit.
-    if (taken.some((draft) => draft.start < word.end && word.start < draft.end)) continue;
+    // "pour cent" and "pour mille" already belong to a figure's unit: "56 pour cent" as much as
+    // "soixante-quatre pour cent", whose "cent" is a word run of its own.
+    if (taken.some(overlaps(word)) || drafts.some(overlaps(word))) continue;
     if (word.times) {
       const withPeriod = withDenominators(f, word.end, TIMES);
       // "once" is a figure in "once a day", not in "once the treatment starts".
@@ -252,6 +290,25 @@ function shareUnits(f: string, drafts: Draft[]): void {
     first.unit = second.unit;
     first.article = second.article;
   }
+}
+
+function gappedRate(f: string, draft: Draft): { unit: Unit; end: number } | undefined {
+  const unit = draft.unit;
+  // Proportions take no period ("2 % des patients par an" is 2 %), nor does a unit that has one.
+  if (!unit || unit.dim === 'proportion' || unit.dim.includes('/')) return undefined;
+  OF_WHAT.lastIndex = draft.end;
+  const of = OF_WHAT.exec(f);
+  if (!of) return undefined;
+  let at = draft.end + of[0].length;
+  for (let words = 0; words < 2; words++) {
+    const rate = withDenominators(f, at, unit);
+    if (rate.end > at) return { unit: rate.unit, end: rate.end };
+    ONE_MORE_WORD.lastIndex = at;
+    const next = ONE_MORE_WORD.exec(f);
+    if (!next) return undefined;
+    at += next[0].length;
+  }
+  return undefined;
 }
 
 function wordOrdinals(f: string): Draft[] {

@@ -292,12 +292,16 @@ export function withDenominators(
   for (let round = 0; round < 2; round++) {
     const next = denominatorAt(text, end);
     if (!next) break;
+    end = next.end;
+    // "1 g par prise", "500 mg par comprimé", "100 µg/dose" say what one intake holds: "1 g".
+    if (next.count === 1 && PER_INTAKE.has(next.unit.dim)) continue;
     unit = compound(unit, next.unit, next.count);
     if (next.count !== 1) embedded.push({ value: next.count, unit: next.unit });
-    end = next.end;
   }
   return { unit, end, embedded };
 }
+
+const PER_INTAKE = new Set(['times', 'dose', 'tablet']);
 
 function denominatorAt(text: string, at: number): { unit: Unit; count: number; end: number } | undefined {
   for (const [pattern, label] of DAILY) {

@@ -10,7 +10,9 @@ export interface SupportOptions {
 /**
  * Whether the source states the output's figure. A figure without a unit ("24 EHPAD") is
  * supported by the same value anywhere in the source; a figure with one ("500 mg") needs a
- * source figure of the same dimension and the same amount once converted ("0,5 g").
+ * source figure of the same dimension and the same amount once converted ("0,5 g"), or the
+ * same value bare in a sentence that writes that unit ("6,1 % (IC 95 % : 5,2-7,0)" supports
+ * "5,2 %").
  */
 export function isSupported(figure: Quantity, source: readonly Quantity[], options: SupportOptions): boolean {
   if (figure.literal !== undefined) return source.some((candidate) => candidate.literal === figure.literal);
@@ -27,7 +29,11 @@ function supports(candidate: Quantity, figure: Quantity, options: SupportOptions
     const converted = candidate.unit.factor;
     if (anyEqual(figure.values, candidate.values, unit.factor, converted, options.tolerance)) return true;
   }
-  if (unit !== null && options.requireUnitMatch) return false;
+  if (unit !== null && options.requireUnitMatch) {
+    // "67 ans (IC 95 % : 64-70)": the bounds leave implied a unit their sentence writes.
+    const implied = candidate.impliedUnits?.some((other) => other.label === unit.label) ?? false;
+    if (!implied) return false;
+  }
   return anyEqual(figure.values, candidate.values, 1, 1, options.tolerance);
 }
 
