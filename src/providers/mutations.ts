@@ -33,7 +33,8 @@ const NEGATION_FLIPS: Array<[RegExp, (match: string, verb: string) => string]> =
   [/\bn['’](\S+) pas\b/, (_m, verb) => verb],
   // French elides "ne" before a vowel: "n'est pas", not "ne est pas".
   [
-    /\b(est|sont|a|ont|doit|doivent|peut|peuvent|faut) /,
+    // Not after an apostrophe: "s'est" would become "s'n'est pas".
+    /(?<!['’])\b(est|sont|a|ont|doit|doivent|peut|peuvent|faut) /,
     (_m, verb) => `${/^[aeiouy]/.test(verb) ? "n'" : 'ne '}${verb} pas `,
   ],
   [/\b(is|are|should|must|can|does|do) /, (_m, verb) => `${verb} not `],
@@ -104,9 +105,18 @@ export const MUTATIONS = {
     const at = reference.toLowerCase().indexOf(fact.toLowerCase());
     if (at === -1) return undefined;
     const start = Math.max(reference.lastIndexOf('. ', at) + 1, reference.lastIndexOf('\n', at) + 1, 0);
-    const nextStop = reference.indexOf('. ', at + fact.length);
-    const end = nextStop === -1 ? reference.length : nextStop + 1;
-    const dropped = `${reference.slice(0, start)}${reference.slice(end)}`.replace(/\s{2,}/g, ' ').trim();
+    // A sentence ends at ". " or at the end of its line: list items and Markdown lines are units too.
+    const stops = [reference.indexOf('. ', at + fact.length), reference.indexOf('\n', at + fact.length)]
+      .filter((i) => i !== -1)
+      .map((i) => i + 1);
+    const end = stops.length > 0 ? Math.min(...stops) : reference.length;
+    // Keep line breaks, so a structured answer keeps its headings and lists.
+    const dropped = `${reference.slice(0, start)}${reference.slice(end)}`
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/\n[ \t]+\n/g, '\n\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    if (dropped === '') return undefined;
     return dropped.toLowerCase().includes(fact.toLowerCase()) ? undefined : dropped;
   },
   'inject-nir': ({ reference, seed }) =>

@@ -47,6 +47,27 @@ describe('mutations', () => {
     expect(text).toContain('500 mg');
   });
 
+  it('flip-negation leaves a verb after an apostrophe alone ("s\'est" never becomes "s\'n\'est pas")', () => {
+    expect(
+      MUTATIONS['flip-negation'](context("La situation s'est améliorée et le service est ouvert.")),
+    ).toBe("La situation s'est améliorée et le service n'est pas ouvert.");
+  });
+
+  it('drop-key-fact drops only the list item or line holding the fact, keeping the structure', () => {
+    const report =
+      '## Décisions\n- Trois postes de nuit à pourvoir\n- Rappel du tri des déchets\n\n## Suivi\n- Réunion le 3 décembre';
+    const text = MUTATIONS['drop-key-fact'](
+      context(report, { expect: { facts: ['postes de nuit'] } }),
+    ) as string;
+    expect(text).toBe('## Décisions\n- Rappel du tri des déchets\n\n## Suivi\n- Réunion le 3 décembre');
+  });
+
+  it('drop-key-fact does not answer an empty text when the fact is all there is', () => {
+    expect(
+      MUTATIONS['drop-key-fact'](context('Lavez-vous les mains.', { expect: { facts: ['mains'] } })),
+    ).toBe(undefined);
+  });
+
   it('inject-nir adds a NIR with a valid key', () => {
     const nir = syntheticNir(seedOf('s', 'c'));
     const digits = nir.replace(/\s/g, '');

@@ -223,7 +223,7 @@ describe('CSV datasets', () => {
 
   it('refuses a record with the wrong number of columns, at its line', () => {
     const error = userErrorFrom(() => load('d.csv', 'id,vars.x\na-1,1\na-2,1,2\n'));
-    expect(error.message).toMatch(/^invalid CSV/);
+    expect(error.message).toMatch(/^row has 3 fields, the header has 2$/);
     expect(error.place.line).toBe(3);
   });
 
