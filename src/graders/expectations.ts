@@ -45,6 +45,24 @@ export function sourceText(input: GradeInput, graderId: string, sourceVar = 'sou
   );
 }
 
+/** The `sourceVar` option of the graders that check an output against its source: one var, or several joined. */
+export const SOURCE_VAR_SCHEMA = {
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  ],
+} as const;
+
+/** The source text named by a `sourceVar` option (default `source`); several vars are joined. */
+export function sourceTexts(
+  input: GradeInput,
+  graderId: string,
+  sourceVar: string | string[] | undefined,
+): string {
+  const names = Array.isArray(sourceVar) ? sourceVar : [sourceVar ?? 'source'];
+  return names.map((name) => sourceText(input, graderId, name)).join('\n\n');
+}
+
 /** A source the case provides, which citations in the output must resolve to. */
 export interface ProvidedSource {
   id?: string;

@@ -1,7 +1,7 @@
-import { sourceText } from './expectations.js';
+import { SOURCE_VAR_SCHEMA, sourceTexts } from './expectations.js';
 import { type Polarity, polarity } from './negation-markers.js';
 import { splitSentences } from './text/normalize.js';
-import type { GradeInput, GraderDefinition, Span } from './types.js';
+import type { GraderDefinition, Span } from './types.js';
 
 export interface NegationConfig {
   /** The var (or vars, joined) holding the text the output must not contradict; default `source`. */
@@ -26,23 +26,17 @@ export const negation: GraderDefinition<NegationConfig> = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      sourceVar: {
-        oneOf: [
-          { type: 'string', minLength: 1 },
-          { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-        ],
-      },
+      sourceVar: SOURCE_VAR_SCHEMA,
       minOverlap: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
     },
   },
   create(id, config) {
     const minOverlap = config.minOverlap ?? 0.5;
-    const sourceVars = Array.isArray(config.sourceVar) ? config.sourceVar : [config.sourceVar ?? 'source'];
     return {
       id,
       type: 'negation',
       grade(input) {
-        const source = statements(readSource(input, id, sourceVars), true);
+        const source = statements(sourceTexts(input, id, config.sourceVar), true);
         const spans: Span[] = [];
         let compared = 0;
         for (const statement of statements(input.output)) {
@@ -75,10 +69,6 @@ export const negation: GraderDefinition<NegationConfig> = {
     };
   },
 };
-
-function readSource(input: GradeInput, id: string, vars: string[]): string {
-  return vars.map((name) => sourceText(input, id, name)).join('\n\n');
-}
 
 interface Statement extends Polarity {
   start: number;

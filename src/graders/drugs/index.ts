@@ -1,6 +1,6 @@
-import { sourceText } from '../expectations.js';
+import { SOURCE_VAR_SCHEMA, sourceTexts } from '../expectations.js';
 import { foldText, foldWithOffsets, originalRange } from '../text/normalize.js';
-import type { GradeInput, GraderDefinition, Span } from '../types.js';
+import type { GraderDefinition, Span } from '../types.js';
 import {
   buildLexicon,
   builtinLexicon,
@@ -32,12 +32,7 @@ export const drugs: GraderDefinition<DrugsConfig> = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      sourceVar: {
-        oneOf: [
-          { type: 'string', minLength: 1 },
-          { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-        ],
-      },
+      sourceVar: SOURCE_VAR_SCHEMA,
       extra: { type: 'array', items: { type: 'string', pattern: '^[^=+]+(=[^=+]+(\\+[^=+]+)*)?$' } },
       allow: { type: 'array', items: { type: 'string', minLength: 1 } },
     },
@@ -45,12 +40,11 @@ export const drugs: GraderDefinition<DrugsConfig> = {
   create(id, config) {
     const lexicon = config.extra?.length ? buildLexicon(config.extra) : builtinLexicon();
     const allow = allowedInns(config.allow ?? [], lexicon);
-    const sourceVars = Array.isArray(config.sourceVar) ? config.sourceVar : [config.sourceVar ?? 'source'];
     return {
       id,
       type: 'drugs',
       grade(input) {
-        const source = foldWithOffsets(readSource(input, id, sourceVars)).text;
+        const source = foldWithOffsets(sourceTexts(input, id, config.sourceVar)).text;
         const inSource = findDrugs(source, lexicon);
         const sourceNames = new Set(inSource.map((mention) => mention.key));
         const sourceInns = new Set(inSource.flatMap((mention) => mention.inns));
@@ -89,10 +83,6 @@ export const drugs: GraderDefinition<DrugsConfig> = {
  */
 function allowedInns(names: readonly string[], lexicon: Lexicon): Set<string> {
   return new Set(names.flatMap((name) => lexicon.names.get(foldText(name))?.inns ?? [foldText(name)]));
-}
-
-function readSource(input: GradeInput, id: string, vars: string[]): string {
-  return vars.map((name) => sourceText(input, id, name)).join('\n\n');
 }
 
 function names(mentions: DrugMention[]): string {

@@ -1,5 +1,5 @@
-import { sourceText } from '../expectations.js';
-import type { GradeInput, GraderDefinition, Span } from '../types.js';
+import { SOURCE_VAR_SCHEMA, sourceTexts } from '../expectations.js';
+import type { GraderDefinition, Span } from '../types.js';
 import { extractQuantities, type Quantity } from './extract.js';
 import { compileIgnore, rangesOf } from './masks.js';
 import { isSupported } from './support.js';
@@ -31,12 +31,7 @@ export const numbers: GraderDefinition<NumbersConfig> = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      sourceVar: {
-        oneOf: [
-          { type: 'string', minLength: 1 },
-          { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-        ],
-      },
+      sourceVar: SOURCE_VAR_SCHEMA,
       ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
       tolerance: { type: 'number', minimum: 0, maximum: 1 },
       requireUnitMatch: { type: 'boolean' },
@@ -45,12 +40,11 @@ export const numbers: GraderDefinition<NumbersConfig> = {
   create(id, config) {
     const ignore = compileIgnore(config.ignore ?? [], id);
     const options = { tolerance: config.tolerance ?? 0, requireUnitMatch: config.requireUnitMatch ?? true };
-    const sourceVars = Array.isArray(config.sourceVar) ? config.sourceVar : [config.sourceVar ?? 'source'];
     return {
       id,
       type: 'numbers',
       grade(input) {
-        const source = readSource(input, id, sourceVars);
+        const source = sourceTexts(input, id, config.sourceVar);
         const masksOf = (text: string) => ignore.flatMap((pattern) => rangesOf(text, pattern));
         const supporting = extractQuantities(source, 'support', masksOf(source));
         const figures = extractQuantities(input.output, 'claim', masksOf(input.output));
@@ -76,10 +70,6 @@ export const numbers: GraderDefinition<NumbersConfig> = {
     };
   },
 };
-
-function readSource(input: GradeInput, id: string, vars: string[]): string {
-  return vars.map((name) => sourceText(input, id, name)).join('\n\n');
-}
 
 /** The figures, quoted; a long run of digits is not, as it may be an identifier or a phone number. */
 function describe(figures: Quantity[]): string {
