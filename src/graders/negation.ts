@@ -40,7 +40,7 @@ export const negation: GraderDefinition<NegationConfig> = {
         const spans: Span[] = [];
         let compared = 0;
         for (const statement of statements(input.output)) {
-          const verdict = compare(statement, source, minOverlap);
+          const verdict = verdictOf(input.output, statement, source, minOverlap);
           if (verdict === 'unrelated') continue;
           compared++;
           if (verdict === 'flipped') {
@@ -140,6 +140,35 @@ const CLAUSE_BREAK = new RegExp(
   ].join('|'),
   'giu',
 );
+
+/**
+ * "Aucune coupure n'a eu lieu et les services ne sont pas impactés": an "et" before an article
+ * is usually two nouns joined, so it does not split clauses; but it may join two statements,
+ * each with its own counterpart in the source. Its parts are compared too: a part that flips
+ * its counterpart is a flip, and parts that all keep theirs clear the joined clause.
+ */
+function verdictOf(
+  output: string,
+  statement: Statement,
+  source: Statement[],
+  minOverlap: number,
+): ReturnType<typeof compare> {
+  const whole = compare(statement, source, minOverlap);
+  const text = output.slice(statement.start, statement.end);
+  const parts: Statement[] = [];
+  let from = 0;
+  for (const match of text.matchAll(/\s+(?:et|and)\s+/giu)) {
+    const piece = text.slice(from, match.index);
+    if (piece.trim() !== '') parts.push(analyse(piece, statement.start + from, false));
+    from = (match.index ?? 0) + match[0].length;
+  }
+  if (parts.length === 0) return whole;
+  parts.push(analyse(text.slice(from), statement.start + from, false));
+  const verdicts = parts.map((part) => compare(part, source, minOverlap));
+  if (verdicts.includes('flipped')) return 'flipped';
+  if (whole === 'flipped' && verdicts.some((v) => v === 'same')) return 'same';
+  return whole;
+}
 
 /** The output's statements are its clauses; the source's are its clauses and its whole sentences. */
 function statements(text: string, withSentences = false): Statement[] {

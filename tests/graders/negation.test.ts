@@ -331,4 +331,12 @@ describe("negation catches the builtin mutant's flip-negation", () => {
     expect(falseFails).toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('two statements joined by "et" before an article are each compared to their own counterpart', () => {
+    const source = "Aucune coupure n'a eu lieu. Les services ne sont pas impactés.";
+    const faithful = "Aucune coupure n'a eu lieu et les services ne sont pas impactés.";
+    const flipped = "Aucune coupure n'a eu lieu et les services sont impactés.";
+    expect(grade(faithful, source).pass).toBe(true);
+    expect(grade(flipped, source).pass).toBe(false);
+  });
 });

@@ -145,6 +145,12 @@ describe('numbers: what is not a figure', () => {
     expect(grade(output, 'La dose est donnée.')).toMatchObject({ pass: true, reason: 'no figure to check' });
   });
 
+  it('reads "14h-15h" as a range of two times, each checked', () => {
+    expect(grade('La réunion a duré de 14h à 15h.', 'Réunion 14h-15h, salle 2.').pass).toBe(true);
+    const output = 'La réunion a duré de 14h à 16h.';
+    expect(flagged(output, grade(output, 'Réunion 14h-15h, salle 2.'))).toEqual(['16h']);
+  });
+
   it('checks years like any figure, unless ignored', () => {
     const source = 'Les recommandations de 2021 fixent la dose à 500 mg.';
     const output = 'Les recommandations de 2019 fixent la dose à 500 mg.';

@@ -163,8 +163,13 @@ function digitFigures(f: string, convention: Convention, role: Role): Draft[] {
   for (let match = NUMBER.exec(f); match; match = NUMBER.exec(f)) {
     const start = match.index;
     let end = start + match[0].length;
-    // "COVID-19", "IL-6": a name, not a figure.
-    if (f[start - 1] === '-' && /\p{L}/u.test(f[start - 2] ?? '')) continue;
+    // "COVID-19", "IL-6": a name, not a figure; but "14h-15h" and "5mg-10mg" are ranges.
+    if (
+      f[start - 1] === '-' &&
+      /\p{L}/u.test(f[start - 2] ?? '') &&
+      !/\d\p{L}{1,3}$/u.test(f.slice(0, start - 1))
+    )
+      continue;
     if (f[end] === '/' && /\d/.test(f[end + 1] ?? '')) {
       SLASHED.lastIndex = start;
       const slashed = SLASHED.exec(f)?.[0] ?? match[0];
