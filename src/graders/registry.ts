@@ -9,6 +9,7 @@ import { drugs } from './drugs/index.js';
 import { form } from './form/index.js';
 import { glossary } from './glossary.js';
 import { jsonSchema } from './json-schema.js';
+import { judgeCitationSupport } from './judge/citation-support.js';
 import { judgeFactuality } from './judge/factuality.js';
 import { judgeRubric } from './judge/rubric.js';
 import { keyFacts } from './key-facts.js';
@@ -29,6 +30,7 @@ export const GRADERS = {
   'json-schema': jsonSchema,
   'judge.factuality': judgeFactuality,
   'judge.rubric': judgeRubric,
+  'judge.citation-support': judgeCitationSupport,
   pii,
   numbers,
   'key-facts': keyFacts,

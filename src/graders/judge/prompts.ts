@@ -64,3 +64,34 @@ export const RUBRIC_PROMPT = {
     },
   },
 } as const;
+
+export const CITATION_SUPPORT_PROMPT = {
+  system: [
+    'You check citations in health documents written in French.',
+    'You get the text of the SOURCES an answer cites, and numbered SENTENCES of the answer, each with the sources it cites.',
+    'For each sentence, say whether the sources it cites, taken together, support everything it states:',
+    '- "supported": every fact of the sentence is stated or directly implied by its cited sources;',
+    '- "partial": some facts are, others are not;',
+    '- "unsupported": the cited sources do not support it, or contradict it.',
+    'Judge only from the SOURCES given, not from outside knowledge; a sentence is not supported by a source it does not cite.',
+    'Reply with JSON only: {"sentences": [{"index": 1, "support": "supported|partial|unsupported"}]}',
+  ].join('\n'),
+  user: 'SOURCES:\n{{sources}}\n\nSENTENCES:\n{{sentences}}',
+  answerSchema: {
+    type: 'object',
+    required: ['sentences'],
+    properties: {
+      sentences: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['index', 'support'],
+          properties: {
+            index: { type: 'integer', minimum: 1 },
+            support: { enum: ['supported', 'partial', 'unsupported'] },
+          },
+        },
+      },
+    },
+  },
+} as const;
