@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Classification } from '../suite/types.js';
+import { createHttpFetch } from './http-fetch.js';
 import { ProviderError } from './provider-error.js';
 import { toProviderError } from './sdk-errors.js';
 import type { Completion, CompletionRequest, Provider } from './types.js';
@@ -17,7 +18,9 @@ export interface HttpProviderOptions {
 
 /**
  * Any server speaking OpenAI's chat-completions format: OpenAI, Mistral, Azure, vLLM, Ollama,
- * llama.cpp. The SDK's own retries are off: avec retries itself, with one policy for all.
+ * llama.cpp. The SDK's own retries are off: avec retries itself, with one policy for all. Its
+ * requests go through a lean fetch over node:http (http-fetch.ts): the harness's overhead per
+ * request is mostly the HTTP client's.
  */
 export class OpenAIProvider implements Provider {
   readonly kind = 'openai' as const;
@@ -42,6 +45,7 @@ export class OpenAIProvider implements Provider {
       ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
       maxRetries: 0,
       timeout: options.timeoutMs,
+      fetch: createHttpFetch(),
     });
     this.destination = this.client.baseURL;
     this.connectionKey = `openai|${this.client.baseURL}`;

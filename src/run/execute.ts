@@ -10,7 +10,11 @@ import { cacheKey, type ResponseCache } from './cache.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { gradeOutput } from './grade-output.js';
 import type { Job } from './plan.js';
+import { RequestSignals } from './request-signals.js';
 import type { CaseResult, ResultSink } from './types.js';
+
+/** Cached results committed at once: a crash replays at most this many, at no cost. */
+const REPLAYED_BATCH = 500;
 
 export interface ExecuteOptions {
   runId: string;
@@ -57,6 +61,7 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     return breaker;
   };
   const now = options.now ?? (() => new Date());
+  const signals = new RequestSignals(options.signal);
   const summary: ExecuteSummary = { asked: 0, skipped: 0, interrupted: false, downEndpoints: [] };
 
   const limitFor = (provider: Provider): LimitFunction => {
@@ -131,7 +136,7 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
               const breaker = breakerFor(provider);
               breaker.check();
               try {
-                const completion = await provider.complete(request, options.signal);
+                const completion = await signals.with((signal) => provider.complete(request, signal));
                 breaker.recordSuccess();
                 return completion;
               } catch (error) {
@@ -179,8 +184,16 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     });
   };
 
+  // Committing costs far more than replaying a cached answer: those are stored in batches.
+  const replayed: CaseResult[] = [];
+  const storeReplayed = () => {
+    if (replayed.length > 0) options.sink.appendResults?.(replayed.splice(0));
+  };
   const emit = (result: CaseResult) => {
-    options.sink.appendResult(result);
+    if (result.cached && options.sink.appendResults) {
+      replayed.push(result);
+      if (replayed.length >= REPLAYED_BATCH) storeReplayed();
+    } else options.sink.appendResult(result);
     options.onResult?.(result);
   };
 
@@ -200,7 +213,12 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     }
   };
 
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  } finally {
+    signals.dispose();
+    storeReplayed();
+  }
   if (options.signal.aborted) summary.interrupted = true;
   summary.downEndpoints = [...breakers.values()].filter((b) => b.open).map((b) => b.endpoint);
   return summary;
