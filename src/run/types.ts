@@ -42,4 +42,9 @@ export function resultKey(parts: { suiteId: string; model: string; caseId: strin
 export interface ResultSink {
   /** Durable when it returns: a crash after this loses nothing already appended. */
   appendResult(result: CaseResult): void;
+  /**
+   * Several results in one commit, for results that cost nothing to redo (answers replayed from
+   * the response cache): a crash may lose the last batch, which resuming replays for free.
+   */
+  appendResults?(results: readonly CaseResult[]): void;
 }

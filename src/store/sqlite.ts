@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoredGrade } from '../graders/types.js';
 import type { Completion } from '../providers/types.js';
 import type { ResponseCache } from '../run/cache.js';
 import { type CaseResult, resultKey } from '../run/types.js';
 import { UserError } from '../shared/errors.js';
+import { groupCounts, trendPoints } from './aggregates.js';
 import { MIGRATIONS } from './migrations.js';
+import { type ResultRow, type RunRow, resultRow, toResult } from './rows.js';
 import type {
   GroupCounts,
   NewRun,
@@ -20,43 +21,6 @@ import type {
 } from './types.js';
 
 export const DEFAULT_DB_PATH = '.avec/avec.db';
-
-interface RunRow {
-  id: string;
-  started_at: string;
-  finished_at: string | null;
-  status: RunStatus;
-  suites_json: string;
-  models_json: string;
-  options_json: string;
-  planned_count: number;
-  avec_version: string;
-  pid: number | null;
-  host: string | null;
-}
-
-interface ResultRow {
-  run_id: string;
-  suite_id: string;
-  suite_version: string;
-  suite_fingerprint: string;
-  case_id: string;
-  model: string;
-  repeat: number;
-  served_model: string | null;
-  outcome: CaseResult['outcome'];
-  grades_json: string;
-  output: string | null;
-  error: string | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  latency_ms: number | null;
-  cost_usd: number | null;
-  cached: number;
-  mutation: string | null;
-  attempts: number;
-  finished_at: string;
-}
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -76,6 +40,13 @@ export class SqliteStore implements Store {
   readonly cache: ResponseCache;
   private readonly db: Database.Database;
   private readonly insertResult: Database.Statement;
+  /**
+   * Fresh answers wait here for the result of their case and enter the cache in its commit: one
+   * commit per case instead of two, which is most of what storing a result costs. A crash in
+   * between loses the answer only with its result, so resuming asks that case again anyway.
+   */
+  private pendingAnswers: Array<{ key: string; json: string; at: string }> = [];
+  private readonly commit: (rows: readonly Record<string, unknown>[]) => void;
 
   constructor(
     readonly path: string,
@@ -126,13 +97,25 @@ export class SqliteStore implements Store {
     );
     this.cache = {
       get: (key) => {
-        const row = getCached.get(key);
-        return row ? (JSON.parse(row.completion_json) as Completion) : undefined;
+        const json =
+          this.pendingAnswers.find((answer) => answer.key === key)?.json ??
+          getCached.get(key)?.completion_json;
+        return json === undefined ? undefined : (JSON.parse(json) as Completion);
       },
       set: (key, completion) => {
-        setCached.run(key, JSON.stringify(completion), new Date().toISOString());
+        this.pendingAnswers.push({ key, json: JSON.stringify(completion), at: new Date().toISOString() });
       },
     };
+    this.commit = this.db.transaction((rows: readonly Record<string, unknown>[]) => {
+      for (const answer of this.pendingAnswers) setCached.run(answer.key, answer.json, answer.at);
+      for (const row of rows) this.insertResult.run(row);
+    });
+  }
+
+  /** Commits the waiting answers with the given results; they are dropped only once stored. */
+  private commitWith(rows: readonly Record<string, unknown>[]): void {
+    this.commit(rows);
+    this.pendingAnswers = [];
   }
 
   private migrate(readonly: boolean): void {
@@ -196,28 +179,11 @@ export class SqliteStore implements Store {
   }
 
   appendResult(result: CaseResult): void {
-    this.insertResult.run({
-      run_id: result.runId,
-      suite_id: result.suiteId,
-      suite_version: result.suiteVersion,
-      suite_fingerprint: result.suiteFingerprint,
-      case_id: result.caseId,
-      model: result.model,
-      repeat: result.repeat,
-      served_model: result.servedModel,
-      outcome: result.outcome,
-      grades_json: JSON.stringify(result.grades),
-      output: result.output,
-      error: result.error,
-      input_tokens: result.usage?.inputTokens ?? null,
-      output_tokens: result.usage?.outputTokens ?? null,
-      latency_ms: result.latencyMs,
-      cost_usd: result.costUsd,
-      cached: result.cached ? 1 : 0,
-      mutation: result.mutation,
-      attempts: result.attempts,
-      finished_at: result.finishedAt,
-    });
+    this.commitWith([resultRow(result)]);
+  }
+
+  appendResults(results: readonly CaseResult[]): void {
+    this.commitWith(results.map(resultRow));
   }
 
   finishRun(runId: string, status: RunStatus, finishedAt: string): void {
@@ -317,32 +283,7 @@ export class SqliteStore implements Store {
   }
 
   groupCounts(runId: string): GroupCounts[] {
-    const groups = this.db
-      .prepare<[string], Omit<GroupCounts, 'latenciesMs' | 'servedModels'> & { suiteId: string }>(
-        `SELECT suite_id AS suiteId, MAX(suite_version) AS suiteVersion, model, COUNT(*) AS n,
-           SUM(outcome = 'pass') AS pass, SUM(outcome = 'fail') AS fail, SUM(outcome = 'error') AS error,
-           SUM(EXISTS (SELECT 1 FROM json_each(results.grades_json) g
-                       WHERE json_extract(g.value, '$.type') = 'pii' AND json_extract(g.value, '$.pass') = 0)) AS piiLeaks,
-           SUM(EXISTS (SELECT 1 FROM json_each(results.grades_json) g
-                       WHERE json_extract(g.value, '$.skipped') = 1)) AS skippedGrades,
-           SUM(cached) AS cached,
-           COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
-           COALESCE(SUM(cost_usd), 0) AS costUsd,
-           COALESCE(SUM((SELECT SUM(json_extract(g.value, '$.judge.costUsd')) FROM json_each(results.grades_json) g)), 0) AS judgeCostUsd, SUM(cost_usd IS NULL AND outcome != 'error') AS unknownCost
-         FROM results WHERE run_id = ? GROUP BY suite_id, model ORDER BY suite_id, model`,
-      )
-      .all(runId);
-    const latencies = this.db.prepare<[string, string, string], { latency_ms: number }>(
-      'SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND latency_ms IS NOT NULL AND cached = 0 ORDER BY latency_ms',
-    );
-    const served = this.db.prepare<[string, string, string], { served_model: string }>(
-      'SELECT DISTINCT served_model FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND served_model IS NOT NULL ORDER BY served_model',
-    );
-    return groups.map((group) => ({
-      ...group,
-      latenciesMs: latencies.all(runId, group.suiteId, group.model).map((r) => r.latency_ms),
-      servedModels: served.all(runId, group.suiteId, group.model).map((r) => r.served_model),
-    }));
+    return groupCounts(this.db, runId);
   }
 
   caseTallies(runId: string) {
@@ -355,50 +296,7 @@ export class SqliteStore implements Store {
   }
 
   trendPoints(filter: { suiteId?: string; model?: string } = {}): TrendPoint[] {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (filter.suiteId) {
-      where.push('r.suite_id = ?');
-      params.push(filter.suiteId);
-    }
-    if (filter.model) {
-      where.push('r.model = ?');
-      params.push(filter.model);
-    }
-    const rows = this.db
-      .prepare<
-        string[],
-        Omit<TrendPoint, 'medianLatencyMs' | 'servedModels' | 'repeats'> & {
-          served: string | null;
-          options: string;
-          judgedLatencies: number;
-        }
-      >(
-        `SELECT r.run_id AS runId, runs.started_at AS startedAt, r.suite_id AS suiteId, MAX(r.suite_version) AS suiteVersion,
-           MAX(r.suite_fingerprint) AS fingerprint, r.model, COUNT(*) AS n, SUM(r.outcome = 'pass') AS pass,
-           SUM(r.outcome = 'fail') AS fail, SUM(r.outcome = 'error') AS error, COALESCE(SUM(r.cost_usd), 0) AS costUsd,
-           SUM(r.cost_usd IS NULL AND r.outcome != 'error') AS unknownCost, GROUP_CONCAT(DISTINCT r.served_model) AS served,
-           runs.options_json AS options, SUM(r.cached = 0 AND r.latency_ms IS NOT NULL) AS judgedLatencies
-         FROM results r JOIN runs ON runs.id = r.run_id
-         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         GROUP BY r.run_id, r.suite_id, r.model
-         ORDER BY runs.started_at, r.run_id, r.suite_id, r.model`,
-      )
-      .all(...params);
-    // The median comes from the (run, suite, model, cached, latency) index: one seek per point.
-    const median = this.db.prepare<[string, string, string, number], { latency_ms: number }>(
-      `SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND cached = 0
-       AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?`,
-    );
-    return rows.map(({ served, options, judgedLatencies, ...row }) => ({
-      ...row,
-      medianLatencyMs:
-        judgedLatencies > 0
-          ? median.get(row.runId, row.suiteId, row.model, Math.floor((judgedLatencies - 1) / 2))?.latency_ms
-          : undefined,
-      servedModels: served ? served.split(',').sort() : [],
-      repeats: (JSON.parse(options) as { repeats?: number }).repeats ?? 1,
-    }));
+    return trendPoints(this.db, filter);
   }
 
   purgeRun(runId: string, options: { keepScores: boolean }): PurgeSummary {
@@ -469,33 +367,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    if (this.pendingAnswers.length > 0 && this.db.open) this.commitWith([]);
     this.db.close();
   }
-}
-
-function toResult(row: ResultRow): CaseResult {
-  return {
-    runId: row.run_id,
-    suiteId: row.suite_id,
-    suiteVersion: row.suite_version,
-    suiteFingerprint: row.suite_fingerprint,
-    caseId: row.case_id,
-    model: row.model,
-    servedModel: row.served_model,
-    repeat: row.repeat,
-    outcome: row.outcome,
-    grades: JSON.parse(row.grades_json) as StoredGrade[],
-    output: row.output,
-    error: row.error,
-    usage:
-      row.input_tokens === null || row.output_tokens === null
-        ? null
-        : { inputTokens: row.input_tokens, outputTokens: row.output_tokens },
-    latencyMs: row.latency_ms,
-    costUsd: row.cost_usd,
-    cached: row.cached === 1,
-    mutation: row.mutation,
-    attempts: row.attempts,
-    finishedAt: row.finished_at,
-  };
 }
