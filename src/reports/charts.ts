@@ -1,11 +1,12 @@
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
+import type * as VegaLite from 'vega-lite';
 
 /**
  * Charts are drawn here, once, to static SVG: the report needs no script to show them and loads
  * nothing from the network.
  */
-export async function renderChart(spec: vegaLite.TopLevelSpec): Promise<string> {
+export async function renderChart(spec: VegaLite.TopLevelSpec): Promise<string> {
+  // Loaded on first use: vega takes a fifth of the CLI's start-up, which most commands never need.
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
   const compiled = vegaLite.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
@@ -35,7 +36,7 @@ export function qualityCostChart(
   points: readonly QualityCostPoint[],
   title: string,
   costTitle: string,
-): vegaLite.TopLevelSpec {
+): VegaLite.TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
@@ -72,7 +73,7 @@ export function qualityCostChart(
 }
 
 /** Pass rate per suite × model, with the 95% interval drawn as a rule over each bar. */
-export function passRateChart(bars: readonly RateBar[], title: string): vegaLite.TopLevelSpec {
+export function passRateChart(bars: readonly RateBar[], title: string): VegaLite.TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { sha256 } from '../shared/canonical-json.js';
 import { UserError } from '../shared/errors.js';
 import { joinPointer, readPositionedYaml, validatePositioned } from '../shared/yaml-file.js';
-import { loadDataset } from './dataset.js';
+import { openDataset } from './dataset.js';
 import { fingerprintSuite } from './fingerprint.js';
 import suiteSchema from './suite.schema.json' with { type: 'json' };
 import { placeholders, renderTemplate } from './template.js';
@@ -58,19 +58,20 @@ export function loadSuite(pathOrDir: string): Suite {
   rejectDuplicateGraderIds(graders);
   const referencedFiles = hashReferencedFiles(graders, dir, shown, document.lineOf.bind(document));
 
-  const datasetPath = resolve(dir, raw.dataset.path);
-  const dataset = loadDataset(datasetPath, displayPath(datasetPath));
-
   // Every case must define every placeholder: found now, not after half the run is paid for.
   const templates: Array<[string, string | undefined]> = [
     ['prompts.system', raw.prompts.system],
     ['prompts.user', raw.prompts.user],
   ];
-  for (const testCase of dataset.cases) {
-    for (const [field, template] of templates) {
-      if (template !== undefined) renderTemplate(template, testCase, { field: `${field} of ${shown}` });
-    }
-  }
+  const datasetPath = resolve(dir, raw.dataset.path);
+  // Read as a stream: the cases are checked now and read again as the run asks them.
+  const dataset = openDataset(datasetPath, displayPath(datasetPath), {
+    check: (testCase) => {
+      for (const [field, template] of templates) {
+        if (template !== undefined) renderTemplate(template, testCase, { field: `${field} of ${shown}` });
+      }
+    },
+  });
 
   const parameters = raw.parameters ?? {};
   return {

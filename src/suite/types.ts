@@ -1,4 +1,5 @@
 import type { Place } from '../shared/errors.js';
+import type { CaseList } from './dataset.js';
 
 export const USES = ['summary', 'translation', 'form', 'report', 'education', 'scope'] as const;
 export type Use = (typeof USES)[number];
@@ -54,7 +55,8 @@ export interface Suite {
   graders: GraderSpec[];
   thresholds: Thresholds;
   repeats: number;
-  cases: Case[];
+  /** Counted and iterated, not indexed: a JSONL dataset is read from its file each time. */
+  cases: CaseList;
   /** sha256 of everything that changes what a model is asked or how it is judged. */
   fingerprint: string;
 }
