@@ -23,6 +23,28 @@ export interface FoldedText {
 }
 
 /**
+ * Folding a character runs four regular expressions; a text uses a few dozen distinct
+ * characters, so each is folded once. The bound keeps a stream of exotic text from growing it.
+ */
+const FOLDED_CHARS = new Map<string, string>();
+const MAX_FOLDED_CHARS = 4096;
+
+function foldChar(char: string): string {
+  const known = FOLDED_CHARS.get(char);
+  if (known !== undefined) return known;
+  const folded = /^[\u00A0\u202F\u2007\u2009\s]$/.test(char)
+    ? ' '
+    : char
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[’‘ʼ`´]/g, "'")
+        .replace(/[‐‑‒–—―−]/g, '-')
+        .toLowerCase();
+  if (FOLDED_CHARS.size < MAX_FOLDED_CHARS) FOLDED_CHARS.set(char, folded);
+  return folded;
+}
+
+/**
  * foldText that remembers where each folded character came from, so a match found in folded
  * text can be reported as a span of the original output.
  */
@@ -32,13 +54,7 @@ export function foldWithOffsets(original: string): FoldedText {
   let previousWasSpace = false;
   let index = 0;
   for (const char of original) {
-    let folded = char
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[’‘ʼ`´]/g, "'")
-      .replace(/[‐‑‒–—―−]/g, '-')
-      .toLowerCase();
-    if (/^[\u00A0\u202F\u2007\u2009\s]$/.test(char)) folded = ' ';
+    const folded = foldChar(char);
     if (folded === ' ' && previousWasSpace) {
       index += char.length;
       continue;
