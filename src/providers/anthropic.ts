@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { Classification } from '../suite/types.js';
 import type { HttpProviderOptions } from './openai.js';
 import { ProviderError } from './provider-error.js';
@@ -17,8 +17,9 @@ export class AnthropicProvider implements Provider {
   readonly maxConcurrency: number | undefined;
   readonly approvedFor: readonly Classification[];
   readonly destination: string;
-  private readonly client: Anthropic;
+  private client: Promise<{ client: Anthropic; sdk: typeof Anthropic }> | undefined;
   private readonly apiKey: string;
+  private readonly timeoutMs: number | undefined;
 
   constructor(options: HttpProviderOptions) {
     this.id = options.id;
@@ -26,21 +27,32 @@ export class AnthropicProvider implements Provider {
     this.apiKey = options.apiKey;
     this.maxConcurrency = options.maxConcurrency;
     this.approvedFor = options.approvedFor;
-    this.client = new Anthropic({
-      apiKey: options.apiKey,
-      ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
-      maxRetries: 0,
-      timeout: options.timeoutMs,
-    });
-    this.destination = this.client.baseURL;
-    this.connectionKey = `anthropic|${this.client.baseURL}`;
+    this.timeoutMs = options.timeoutMs;
+    // What the SDK would use, known without loading it: the SDK costs about 0.27 s to load, which
+    // a run that asks no Anthropic model should not pay.
+    this.destination = options.baseUrl || process.env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com';
+    this.connectionKey = `anthropic|${this.destination}`;
+  }
+
+  private sdkClient(): Promise<{ client: Anthropic; sdk: typeof Anthropic }> {
+    this.client ??= import('@anthropic-ai/sdk').then(({ default: sdk }) => ({
+      sdk,
+      client: new sdk({
+        apiKey: this.apiKey,
+        baseURL: this.destination,
+        maxRetries: 0,
+        ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}),
+      }),
+    }));
+    return this.client;
   }
 
   async complete(request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
     const { temperature, maxTokens, topP } = request.parameters;
     const started = performance.now();
+    const { client, sdk } = await this.sdkClient();
     try {
-      const response = await this.client.messages.create(
+      const response = await client.messages.create(
         {
           model: this.model,
           max_tokens: maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
@@ -65,7 +77,7 @@ export class AnthropicProvider implements Provider {
         latencyMs: performance.now() - started,
       };
     } catch (error) {
-      throw toProviderError(error, Anthropic, { providerId: this.id, secrets: [this.apiKey] });
+      throw toProviderError(error, sdk, { providerId: this.id, secrets: [this.apiKey] });
     }
   }
 }
