@@ -18,7 +18,7 @@ export interface BootstrapOptions {
   seed?: number;
 }
 
-function percentile(sorted: readonly number[], q: number): number {
+function percentile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
@@ -37,24 +37,31 @@ export function clusterBootstrapMean(
 ): { mean: number; interval: Interval } | undefined {
   const nonEmpty = clusters.filter((c) => c.length > 0);
   if (nonEmpty.length === 0) return undefined;
-  const sums = nonEmpty.map((c) => c.reduce((a, b) => a + b, 0));
-  const sizes = nonEmpty.map((c) => c.length);
+  const k = nonEmpty.length;
+  // Typed arrays and the generator inlined: a 100,000-case run draws 200 million clusters here.
+  const sums = Float64Array.from(nonEmpty, (c) => c.reduce((a, b) => a + b, 0));
+  const sizes = Float64Array.from(nonEmpty, (c) => c.length);
   const total = sums.reduce((a, b) => a + b, 0);
   const count = sizes.reduce((a, b) => a + b, 0);
-  const random = seededRandom(options.seed ?? 20_261_129);
   const resamples = options.resamples ?? 2000;
-  const means: number[] = [];
+  const means = new Float64Array(resamples);
+  // The same sequence as seededRandom(seed), so intervals stay as they were.
+  let state = (options.seed ?? 20_261_129) >>> 0;
   for (let r = 0; r < resamples; r++) {
     let sum = 0;
     let n = 0;
-    for (let i = 0; i < nonEmpty.length; i++) {
-      const pick = Math.floor(random() * nonEmpty.length);
+    for (let i = 0; i < k; i++) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const pick = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k);
       sum += sums[pick] as number;
       n += sizes[pick] as number;
     }
-    means.push(sum / n);
+    means[r] = sum / n;
   }
-  means.sort((a, b) => a - b);
+  means.sort();
   const alpha = 1 - (options.confidence ?? 0.95);
   return {
     mean: total / count,
