@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { extractJson } from './extract-json.js';
+import { compileOutputSchema } from './output-schema.js';
 import { type GraderDefinition, GraderError } from './types.js';
 
 export interface JsonSchemaConfig {
@@ -10,22 +10,12 @@ export interface JsonSchemaConfig {
   schema?: object | string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-(addFormats as unknown as (ajv: Ajv) => void)(ajv);
-const cache = new Map<string, ValidateFunction>();
-
 function compile(schema: object, id: string): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = cache.get(key);
-  if (!validate) {
-    try {
-      validate = ajv.compile(schema);
-    } catch (error) {
-      throw new GraderError(`grader "${id}": invalid JSON Schema: ${(error as Error).message}`);
-    }
-    cache.set(key, validate);
+  try {
+    return compileOutputSchema(schema);
+  } catch (error) {
+    throw new GraderError(`grader "${id}": invalid JSON Schema: ${(error as Error).message}`);
   }
-  return validate;
 }
 
 function readSchemaFile(path: string, id: string): object {

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeAjvError, joinPointer, splitPointer } from '../../shared/yaml-file.js';
+import { compileOutputSchema } from '../output-schema.js';
 import { GraderError } from '../types.js';
 
 export interface FormSchema {
   schema: Record<string, unknown>;
   validate: ValidateFunction;
 }
-
-// Formats matter here (date fields are compared as dates), so this instance has ajv-formats.
-const ajv = new Ajv({ allErrors: true, strict: false });
-(addFormats as unknown as (ajv: Ajv) => void)(ajv);
-const cache = new Map<string, ValidateFunction>();
 
 /** The form's schema, read once when the grader is built: a path relative to the suite folder, or inline. */
 export function loadFormSchema(source: unknown, dir: string, id: string): FormSchema {
@@ -45,17 +40,13 @@ export function loadFormSchema(source: unknown, dir: string, id: string): FormSc
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     throw new GraderError(`grader "${id}" (form): ${where} must be a JSON object`);
   }
-  const key = JSON.stringify(schema);
-  let validate = cache.get(key);
-  if (!validate) {
-    try {
-      validate = ajv.compile(schema as object);
-    } catch (error) {
-      throw new GraderError(
-        `grader "${id}" (form): ${where} is not a valid JSON Schema: ${(error as Error).message}`,
-      );
-    }
-    cache.set(key, validate);
+  let validate: ValidateFunction;
+  try {
+    validate = compileOutputSchema(schema);
+  } catch (error) {
+    throw new GraderError(
+      `grader "${id}" (form): ${where} is not a valid JSON Schema: ${(error as Error).message}`,
+    );
   }
   return { schema: schema as Record<string, unknown>, validate };
 }
