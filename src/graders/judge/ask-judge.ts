@@ -67,6 +67,18 @@ export async function askJudge<T>(options: JudgeCallOptions): Promise<JudgeAnswe
   );
 }
 
+/** The config keys every judge grader takes, beside its own. */
+export const JUDGE_CALL_OPTIONS = {
+  votes: { type: 'integer', minimum: 1, maximum: 9 },
+  temperature: { type: 'number', minimum: 0, maximum: 2 },
+  maxTokens: { type: 'integer', minimum: 64 },
+} as const;
+
+/** Several votes only make sense if the judge may answer differently: 0 for one vote, 0.7 for several. */
+export function judgeTemperature(configured: number | undefined, votes: number): number {
+  return configured ?? (votes > 1 ? 0.7 : 0);
+}
+
 /** What a judge grade cost, in the shape stored with the grade. */
 export function judgeSpend(judge: Provider, usage: Usage): NonNullable<GradeResult['judge']> {
   return { model: judge.id, usage, costUsd: costUsd(usage, findPrice(judge)) };

@@ -2,7 +2,16 @@ import type { Usage } from '../../providers/types.js';
 import { extractCitations } from '../citations/extract.js';
 import { splitSentences } from '../text/normalize.js';
 import { type GradeInput, type GraderDefinition, GraderError, type Span } from '../types.js';
-import { addUsage, askJudge, fillPrompt, judgeSpend, majority, skippedForNoJudge } from './ask-judge.js';
+import {
+  addUsage,
+  askJudge,
+  fillPrompt,
+  JUDGE_CALL_OPTIONS,
+  judgeSpend,
+  judgeTemperature,
+  majority,
+  skippedForNoJudge,
+} from './ask-judge.js';
 import { CITATION_SUPPORT_PROMPT } from './prompts.js';
 
 export interface JudgeCitationSupportConfig {
@@ -43,9 +52,7 @@ export const judgeCitationSupport: GraderDefinition<JudgeCitationSupportConfig> 
       sourcesVar: { type: 'string', minLength: 1 },
       sourceTextVar: { type: 'string', minLength: 1 },
       maxUnsupported: { type: 'integer', minimum: 0 },
-      votes: { type: 'integer', minimum: 1, maximum: 9 },
-      temperature: { type: 'number', minimum: 0, maximum: 2 },
-      maxTokens: { type: 'integer', minimum: 64 },
+      ...JUDGE_CALL_OPTIONS,
     },
   },
   create(id, config, context) {
@@ -81,7 +88,7 @@ export const judgeCitationSupport: GraderDefinition<JudgeCitationSupportConfig> 
             answerSchema: CITATION_SUPPORT_PROMPT.answerSchema,
             input,
             graderId: id,
-            temperature: config.temperature ?? (votes > 1 ? 0.7 : 0),
+            temperature: judgeTemperature(config.temperature, votes),
             maxTokens: config.maxTokens ?? 800,
           });
           usage = addUsage(usage, answer.usage);

@@ -1,7 +1,16 @@
 import type { Usage } from '../../providers/types.js';
 import { sourceText } from '../expectations.js';
 import type { GraderDefinition } from '../types.js';
-import { addUsage, askJudge, fillPrompt, judgeSpend, majority, skippedForNoJudge } from './ask-judge.js';
+import {
+  addUsage,
+  askJudge,
+  fillPrompt,
+  JUDGE_CALL_OPTIONS,
+  judgeSpend,
+  judgeTemperature,
+  majority,
+  skippedForNoJudge,
+} from './ask-judge.js';
 import { FACTUALITY_PROMPT } from './prompts.js';
 
 export interface JudgeFactualityConfig {
@@ -29,9 +38,7 @@ export const judgeFactuality: GraderDefinition<JudgeFactualityConfig> = {
     properties: {
       sourceVar: { type: 'string', minLength: 1 },
       maxUnsupported: { type: 'integer', minimum: 0 },
-      votes: { type: 'integer', minimum: 1, maximum: 9 },
-      temperature: { type: 'number', minimum: 0, maximum: 2 },
-      maxTokens: { type: 'integer', minimum: 64 },
+      ...JUDGE_CALL_OPTIONS,
     },
   },
   create(id, config, context) {
@@ -56,8 +63,7 @@ export const judgeFactuality: GraderDefinition<JudgeFactualityConfig> = {
             answerSchema: FACTUALITY_PROMPT.answerSchema,
             input,
             graderId: id,
-            // Several votes only make sense if the judge may answer differently.
-            temperature: config.temperature ?? (votes > 1 ? 0.7 : 0),
+            temperature: judgeTemperature(config.temperature, votes),
             maxTokens: config.maxTokens ?? 1500,
           });
           usage = addUsage(usage, answer.usage);

@@ -1,7 +1,16 @@
 import type { Usage } from '../../providers/types.js';
 import { renderTemplate } from '../../suite/template.js';
 import { type GradeInput, type GraderDefinition, GraderError } from '../types.js';
-import { addUsage, askJudge, fillPrompt, judgeSpend, majority, skippedForNoJudge } from './ask-judge.js';
+import {
+  addUsage,
+  askJudge,
+  fillPrompt,
+  JUDGE_CALL_OPTIONS,
+  judgeSpend,
+  judgeTemperature,
+  majority,
+  skippedForNoJudge,
+} from './ask-judge.js';
 import { RUBRIC_PROMPT } from './prompts.js';
 
 export interface RubricItem {
@@ -67,9 +76,7 @@ export const judgeRubric: GraderDefinition<JudgeRubricConfig> = {
       rubric: { type: 'array', minItems: 1, items: itemSchema },
       context: { type: 'string' },
       minScore: { type: 'number', minimum: 0, maximum: 1 },
-      votes: { type: 'integer', minimum: 1, maximum: 9 },
-      temperature: { type: 'number', minimum: 0, maximum: 2 },
-      maxTokens: { type: 'integer', minimum: 64 },
+      ...JUDGE_CALL_OPTIONS,
     },
   },
   create(id, config, context) {
@@ -105,7 +112,7 @@ export const judgeRubric: GraderDefinition<JudgeRubricConfig> = {
             answerSchema: RUBRIC_PROMPT.answerSchema,
             input,
             graderId: id,
-            temperature: config.temperature ?? (votes > 1 ? 0.7 : 0),
+            temperature: judgeTemperature(config.temperature, votes),
             maxTokens: config.maxTokens ?? 800,
           });
           usage = addUsage(usage, answer.usage);
