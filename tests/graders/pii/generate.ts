@@ -5,19 +5,12 @@
  * generates with one and checks with the other is not checking a function against itself.
  */
 
+import { seededRandom } from '../../../src/stats/bootstrap.js';
+
 export type Random = () => number;
 
-/** mulberry32: small, seeded, good enough to spread test data. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Spreads test data from a seed, with the generator the bootstrap uses (mulberry32). */
+export const seeded: (seed: number) => Random = seededRandom;
 
 export function digits(random: Random, count: number): string {
   let text = '';
