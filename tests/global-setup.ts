@@ -15,6 +15,8 @@ export default function setup(): () => void {
     cwd: root,
     stdio: 'inherit',
   });
+  // The CLI users run is the bundle (see scripts/build-cli.mjs): test that one.
+  execFileSync(process.execPath, ['scripts/build-cli.mjs', 'dist'], { cwd: root, stdio: 'inherit' });
   const parent = join(tmpdir(), 'avec-tests');
   mkdirSync(parent, { recursive: true });
   const testRoot = mkdtempSync(join(parent, 'run-'));

@@ -43,6 +43,11 @@ export function avecCli(): string {
       `bench: tsc reported errors, measuring what it emitted:\n${output.slice(0, 2000)}\n`,
     );
   }
+  // The CLI users run is the bundle that `npm run build` makes after tsc.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), join(dir, 'dist')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const cli = join(dir, 'dist/cli/main.js');
   if (!existsSync(cli)) throw new Error(`bench: building avec produced no ${cli}`);
   built = { cli, dir };
