@@ -13,8 +13,15 @@ import type { Job } from './plan.js';
 import { RequestSignals } from './request-signals.js';
 import type { CaseResult, ResultSink } from './types.js';
 
-/** Cached results committed at once: a crash replays at most this many, at no cost. */
-const REPLAYED_BATCH = 500;
+/**
+ * Results are committed in batches: a commit costs more than everything else avec does for a
+ * case. A batch is committed once it holds BATCH_LIMIT results, or FRESH_WAIT_MS after the first
+ * answer in it that a model was asked for, so a hard crash (power loss, kill -9) loses at most
+ * that long of paid answers, which a resume asks again. Answers replayed from the cache wait for
+ * a full batch: a resume replays them from the cache at no cost. Ctrl-C commits everything.
+ */
+const BATCH_LIMIT = 500;
+const FRESH_WAIT_MS = 100;
 
 export interface ExecuteOptions {
   runId: string;
@@ -184,21 +191,35 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     });
   };
 
-  // Committing costs far more than replaying a cached answer: those are stored in batches.
-  const replayed: CaseResult[] = [];
-  const storeReplayed = () => {
-    if (replayed.length > 0) options.sink.appendResults?.(replayed.splice(0));
+  const pending: CaseResult[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  // A commit that fails in the timer is raised by the next worker step or at the end of the run,
+  // as it would have been had the worker committed itself.
+  let storeFailure: { error: unknown } | undefined;
+  const flush = (): void => {
+    if (flushTimer !== undefined) {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+    }
+    if (pending.length === 0 || storeFailure) return;
+    const batch = pending.splice(0);
+    try {
+      if (options.sink.appendResults) options.sink.appendResults(batch);
+      else for (const result of batch) options.sink.appendResult(result);
+    } catch (error) {
+      storeFailure = { error };
+    }
   };
   const emit = (result: CaseResult) => {
-    if (result.cached && options.sink.appendResults) {
-      replayed.push(result);
-      if (replayed.length >= REPLAYED_BATCH) storeReplayed();
-    } else options.sink.appendResult(result);
+    pending.push(result);
+    if (pending.length >= BATCH_LIMIT) flush();
+    else if (!result.cached && flushTimer === undefined) flushTimer = setTimeout(flush, FRESH_WAIT_MS);
     options.onResult?.(result);
   };
 
   const worker = async (): Promise<void> => {
     for (;;) {
+      if (storeFailure) throw storeFailure.error;
       if (options.signal.aborted) {
         summary.interrupted = true;
         return;
@@ -217,8 +238,9 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   } finally {
     signals.dispose();
-    storeReplayed();
+    flush();
   }
+  if (storeFailure) throw storeFailure.error;
   if (options.signal.aborted) summary.interrupted = true;
   summary.downEndpoints = [...breakers.values()].filter((b) => b.open).map((b) => b.endpoint);
   return summary;

@@ -43,8 +43,8 @@ export interface ResultSink {
   /** Durable when it returns: a crash after this loses nothing already appended. */
   appendResult(result: CaseResult): void;
   /**
-   * Several results in one commit, for results that cost nothing to redo (answers replayed from
-   * the response cache): a crash may lose the last batch, which resuming replays for free.
+   * Several results in one commit, durable when it returns. The runner batches results (see
+   * BATCH_LIMIT in execute.ts); a sink without this method gets them one by one.
    */
   appendResults?(results: readonly CaseResult[]): void;
 }

@@ -45,7 +45,7 @@ export class SqliteStore implements Store {
    * commit per case instead of two, which is most of what storing a result costs. A crash in
    * between loses the answer only with its result, so resuming asks that case again anyway.
    */
-  private pendingAnswers: Array<{ key: string; json: string; at: string }> = [];
+  private pendingAnswers = new Map<string, { json: string; at: string }>();
   private readonly commit: (rows: readonly Record<string, unknown>[]) => void;
 
   constructor(
@@ -97,17 +97,15 @@ export class SqliteStore implements Store {
     );
     this.cache = {
       get: (key) => {
-        const json =
-          this.pendingAnswers.find((answer) => answer.key === key)?.json ??
-          getCached.get(key)?.completion_json;
+        const json = this.pendingAnswers.get(key)?.json ?? getCached.get(key)?.completion_json;
         return json === undefined ? undefined : (JSON.parse(json) as Completion);
       },
       set: (key, completion) => {
-        this.pendingAnswers.push({ key, json: JSON.stringify(completion), at: new Date().toISOString() });
+        this.pendingAnswers.set(key, { json: JSON.stringify(completion), at: new Date().toISOString() });
       },
     };
     this.commit = this.db.transaction((rows: readonly Record<string, unknown>[]) => {
-      for (const answer of this.pendingAnswers) setCached.run(answer.key, answer.json, answer.at);
+      for (const [key, answer] of this.pendingAnswers) setCached.run(key, answer.json, answer.at);
       for (const row of rows) this.insertResult.run(row);
     });
   }
@@ -115,7 +113,7 @@ export class SqliteStore implements Store {
   /** Commits the waiting answers with the given results; they are dropped only once stored. */
   private commitWith(rows: readonly Record<string, unknown>[]): void {
     this.commit(rows);
-    this.pendingAnswers = [];
+    this.pendingAnswers.clear();
   }
 
   private migrate(readonly: boolean): void {
@@ -367,7 +365,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.pendingAnswers.length > 0 && this.db.open) this.commitWith([]);
+    if (this.pendingAnswers.size > 0 && this.db.open) this.commitWith([]);
     this.db.close();
   }
 }
