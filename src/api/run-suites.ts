@@ -13,7 +13,7 @@ import { type Job, planJobs, plannedCount } from '../run/plan.js';
 import type { CaseResult } from '../run/types.js';
 import { UserError } from '../shared/errors.js';
 import { AVEC_VERSION } from '../shared/version.js';
-import { graderScores } from '../stats/grader-scores.js';
+import { GraderScoreTally } from '../stats/grader-scores.js';
 import { allGatesPassed, type SummaryRow, summarize } from '../stats/summary.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { RunRecord, RunStatus, ServedModelChange } from '../store/types.js';
@@ -199,14 +199,16 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     store.finishRun(runId, status, new Date().toISOString());
 
     const resultsFile = join(resolve(cwd, options.outDir ?? join('reports', runId)), 'results.json');
+    // One pass over the stored results feeds both results.json and the graders' scores.
+    const scores = new GraderScoreTally();
     await writeResultsJson(
-      store.iterateResults(runId),
+      tapped(store.iterateResults(runId), (result) => scores.add(result)),
       resultsFile,
       options.showPii ? undefined : maskResult,
     );
     const rows = summarize(groups, thresholdsOf(suites), {
       cases: store.caseTallies(runId),
-      graders: graderScores(store.iterateResults(runId)),
+      graders: scores.summary(),
     });
     const servedModelChanges = detectServedModelChanges(store, runId);
     const baseline = baselineRun
@@ -249,6 +251,13 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
     };
   } finally {
     store.close();
+  }
+}
+
+function* tapped<T>(items: Iterable<T>, see: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    see(item);
+    yield item;
   }
 }
 

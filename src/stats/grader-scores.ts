@@ -17,16 +17,27 @@ export interface GraderScore {
  * the repeats of one case move together. Streams the results; holds one number per grade.
  */
 export function graderScores(results: Iterable<CaseResult>): Map<string, GraderScore[]> {
-  const groups = new Map<
+  const tally = new GraderScoreTally();
+  for (const result of results) tally.add(result);
+  return tally.summary();
+}
+
+/**
+ * graderScores fed one result at a time, for a caller that already reads every result for
+ * something else (writing results.json) and would otherwise read them all a second time.
+ */
+export class GraderScoreTally {
+  private readonly groups = new Map<
     string,
     Map<string, { type: string; byCase: Map<string, number[]>; passes: number; n: number }>
   >();
-  for (const result of results) {
+
+  add(result: CaseResult): void {
     const key = `${result.suiteId}\u0000${result.model}`;
-    let graders = groups.get(key);
+    let graders = this.groups.get(key);
     if (!graders) {
       graders = new Map();
-      groups.set(key, graders);
+      this.groups.set(key, graders);
     }
     for (const grade of result.grades) {
       if (grade.skipped) continue;
@@ -35,29 +46,32 @@ export function graderScores(results: Iterable<CaseResult>): Map<string, GraderS
         entry = { type: grade.type, byCase: new Map(), passes: 0, n: 0 };
         graders.set(grade.grader, entry);
       }
-      const scores = entry.byCase.get(result.caseId) ?? [];
-      scores.push(grade.score);
-      entry.byCase.set(result.caseId, scores);
+      const scores = entry.byCase.get(result.caseId);
+      if (scores) scores.push(grade.score);
+      else entry.byCase.set(result.caseId, [grade.score]);
       entry.n++;
       if (grade.pass) entry.passes++;
     }
   }
-  const summary = new Map<string, GraderScore[]>();
-  for (const [key, graders] of groups) {
-    summary.set(
-      key,
-      [...graders.entries()].map(([grader, entry]) => {
-        const bootstrap = clusterBootstrapMean([...entry.byCase.values()]);
-        return {
-          grader,
-          type: entry.type,
-          n: entry.n,
-          meanScore: bootstrap?.mean ?? 0,
-          interval: bootstrap?.interval,
-          passRate: entry.n === 0 ? 0 : entry.passes / entry.n,
-        };
-      }),
-    );
+
+  summary(): Map<string, GraderScore[]> {
+    const summary = new Map<string, GraderScore[]>();
+    for (const [key, graders] of this.groups) {
+      summary.set(
+        key,
+        [...graders.entries()].map(([grader, entry]) => {
+          const bootstrap = clusterBootstrapMean([...entry.byCase.values()]);
+          return {
+            grader,
+            type: entry.type,
+            n: entry.n,
+            meanScore: bootstrap?.mean ?? 0,
+            interval: bootstrap?.interval,
+            passRate: entry.n === 0 ? 0 : entry.passes / entry.n,
+          };
+        }),
+      );
+    }
+    return summary;
   }
-  return summary;
 }

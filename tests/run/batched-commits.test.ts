@@ -5,23 +5,26 @@ import { planJobs } from '../../src/run/plan.js';
 import type { CaseResult, ResultSink } from '../../src/run/types.js';
 import { CLASSIFICATIONS, type Suite } from '../../src/suite/types.js';
 
-const suite: Suite = {
-  id: 'summary.a',
-  version: '1.0.0',
-  title: 'a',
-  use: 'summary',
-  language: 'fr',
-  file: '/x/suite.yaml',
-  dir: '/x',
-  dataset: { path: '/x/d.jsonl', classification: 'synthetic', sha256: 'x' },
-  prompts: { user: 'Question {{n}}' },
-  parameters: {},
-  graders: [],
-  thresholds: {},
-  repeats: 1,
-  cases: Array.from({ length: 1200 }, (_, i) => ({ id: `c${i}`, vars: { n: i }, expect: {}, place: {} })),
-  fingerprint: 'sha256:a',
-};
+function suiteOf(count: number): Suite {
+  return {
+    id: 'summary.a',
+    version: '1.0.0',
+    title: 'a',
+    use: 'summary',
+    language: 'fr',
+    file: '/x/suite.yaml',
+    dir: '/x',
+    dataset: { path: '/x/d.jsonl', classification: 'synthetic', sha256: 'x' },
+    prompts: { user: 'Question {{n}}' },
+    parameters: {},
+    graders: [],
+    thresholds: {},
+    repeats: 1,
+    cases: Array.from({ length: count }, (_, i) => ({ id: `c${i}`, vars: { n: i }, expect: {}, place: {} })),
+    fingerprint: 'sha256:a',
+  };
+}
+const suite = suiteOf(1200);
 
 const provider: Provider = {
   id: 'p:m',
@@ -92,7 +95,7 @@ describe('results are committed in batches', () => {
         return provider.complete(request, new AbortController().signal);
       },
     };
-    const small: Suite = { ...suite, cases: suite.cases.slice(0, 400) };
+    const small = suiteOf(400);
     const answeredAt = new Map<string, number>();
     const recorded = recordingSink();
     await executeJobs({
@@ -117,7 +120,7 @@ describe('results are committed in batches', () => {
     const single: CaseResult[] = [];
     await executeJobs({
       ...baseOptions,
-      jobs: planJobs([{ ...suite, cases: suite.cases.slice(0, 50) }], [provider]),
+      jobs: planJobs([suiteOf(50)], [provider]),
       sink: { appendResult: (result) => single.push(result) },
     });
     expect(single).toHaveLength(50);
@@ -133,7 +136,7 @@ describe('results are committed in batches', () => {
     await expect(
       executeJobs({
         ...baseOptions,
-        jobs: planJobs([{ ...suite, cases: suite.cases.slice(0, 20) }], [provider]),
+        jobs: planJobs([suiteOf(20)], [provider]),
         sink: failing,
       }),
     ).rejects.toThrow('disk full');
