@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
+import { bufferedResponse } from './buffered-response.js';
 
 const DECODERS: Record<string, (buffer: Buffer) => Promise<Buffer>> = {
   gzip: promisify(gunzip),
@@ -151,5 +152,6 @@ async function decodeBody(message: IncomingMessage, bytes: Buffer): Promise<Resp
   if (decode) headers.delete('content-encoding');
   const status = message.statusCode ?? 0;
   const empty = status === 204 || status === 205 || status === 304;
-  return new Response(empty ? null : body, { status, statusText: message.statusMessage ?? '', headers });
+  const init = { status, statusText: message.statusMessage ?? '', headers };
+  return empty ? new Response(null, init) : bufferedResponse(body, init);
 }
