@@ -217,6 +217,48 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     options.onResult?.(result);
   };
 
+  // A job whose endpoint is already at its limit waits here while workers look further down the
+  // plan for another endpoint's job: one model's limit never holds up the others. The look-ahead
+  // is bounded, so memory stays flat; past it, a worker waits on the endpoint like any caller.
+  const parked = new Map<string, Job[]>();
+  let parkedCount = 0;
+  let planExhausted = false;
+  const lookAhead = Math.max(64, options.concurrency * 4);
+  const hasRoom = (provider: Provider): boolean => {
+    const limit = limitFor(provider);
+    return limit.activeCount + limit.pendingCount < limit.concurrency;
+  };
+  const unpark = (key: string, jobs: Job[]): Job => {
+    const job = jobs.shift() as Job;
+    if (jobs.length === 0) parked.delete(key);
+    parkedCount--;
+    return job;
+  };
+  const nextJob = (): Job | undefined => {
+    for (const [key, jobs] of parked) {
+      if (hasRoom((jobs[0] as Job).provider)) return unpark(key, jobs);
+    }
+    while (!planExhausted && parkedCount < lookAhead) {
+      const next = iterator.next();
+      if (next.done) {
+        planExhausted = true;
+        break;
+      }
+      if (options.done?.has(next.value.key)) {
+        summary.skipped++;
+        continue;
+      }
+      if (hasRoom(next.value.provider)) return next.value;
+      const key = next.value.provider.connectionKey;
+      const jobs = parked.get(key);
+      if (jobs) jobs.push(next.value);
+      else parked.set(key, [next.value]);
+      parkedCount++;
+    }
+    const first = parked.entries().next();
+    return first.done ? undefined : unpark(first.value[0], first.value[1]);
+  };
+
   const worker = async (): Promise<void> => {
     for (;;) {
       if (storeFailure) throw storeFailure.error;
@@ -224,13 +266,9 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
         summary.interrupted = true;
         return;
       }
-      const next = iterator.next();
-      if (next.done) return;
-      if (options.done?.has(next.value.key)) {
-        summary.skipped++;
-        continue;
-      }
-      await runJob(next.value);
+      const job = nextJob();
+      if (!job) return;
+      await runJob(job);
     }
   };
 

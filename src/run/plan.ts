@@ -27,15 +27,17 @@ export function plannedCount(suites: Suite[], providers: Provider[], options: Pl
 }
 
 /**
- * Suite × model × repeat × case, generated lazily so a large plan never sits in memory. Repeat is
- * the outer loop within a suite and model: a run cut short still covers every case once.
+ * Suite × repeat × case × model, generated lazily so a large plan never sits in memory. Repeat is
+ * the outer loop within a suite: a run cut short still covers every case once. The models take
+ * turns case by case, so that each model's endpoint has work near the head of the plan and the
+ * models are asked side by side, whatever their own concurrency limits (see executeJobs).
  */
 export function* planJobs(suites: Suite[], providers: Provider[], options: PlanOptions = {}): Generator<Job> {
   for (const suite of suites) {
     const repeats = repeatsFor(suite, options);
     for (let repeat = 1; repeat <= repeats; repeat++) {
-      for (const provider of providers) {
-        for (const testCase of suite.cases) {
+      for (const testCase of suite.cases) {
+        for (const provider of providers) {
           yield {
             suite,
             testCase,

@@ -121,6 +121,28 @@ describe('executeJobs', () => {
     expect(limited.maxInFlight + free.maxInFlight).toBeGreaterThan(2);
   });
 
+  it('asks the models side by side when one endpoint allows fewer requests than --concurrency', async () => {
+    // Each request takes 5 ms. The limited endpoint takes 60 cases 2 at a time (~150 ms); with
+    // workers queued behind it, the free model would start only once its cases came up in the
+    // plan, and the run would take the sum of both instead of the slower one.
+    const limited = new CountingProvider('p:limited', 'endpoint-1', 2);
+    const free = new CountingProvider('p:free', 'endpoint-2', undefined);
+    let freeDoneAt = 0;
+    let limitedDoneAt = 0;
+    const started = performance.now();
+    const { results } = await execute([suite('summary.a', 60)], [limited, free], {
+      onResult: (result) => {
+        if (result.model === 'p:free') freeDoneAt = performance.now() - started;
+        else limitedDoneAt = performance.now() - started;
+      },
+    });
+    expect(results).toHaveLength(120);
+    expect(limited.maxInFlight).toBe(2);
+    expect(free.maxInFlight).toBe(4);
+    // Side by side: the free model (4 at a time) ends near half-way through the limited one (2).
+    expect(freeDoneAt).toBeLessThan(limitedDoneAt * 0.75);
+  });
+
   it('keeps provider errors apart from model failures', async () => {
     const flaky = new CountingProvider('p:x', 'x', undefined, async (request) => {
       if (request.user.endsWith('0'))
