@@ -8,21 +8,48 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }
 
-function lookup(testCase: Pick<Case, 'vars' | 'expect'>, name: string): { found: boolean; value: unknown } {
-  const [head, ...rest] = name.split('.');
-  let value: unknown;
-  let path: string[];
-  if (head === 'expect') {
-    value = testCase.expect;
-    path = rest;
-  } else if (head === 'vars') {
-    value = testCase.vars;
-    path = rest;
-  } else {
-    value = testCase.vars;
-    path = name.split('.');
+/** A placeholder's name, split once: where to start (vars or expect) and the keys to follow. */
+interface Placeholder {
+  name: string;
+  inExpect: boolean;
+  path: string[];
+}
+
+/** A template as literal text and placeholders, in order: parsed once, rendered for every case. */
+type CompiledTemplate = Array<string | Placeholder>;
+
+/** Templates are few (a suite's prompts, a grader's config): the bound only guards misuse. */
+const COMPILED = new Map<string, CompiledTemplate>();
+const MAX_COMPILED = 512;
+
+function compile(template: string): CompiledTemplate {
+  const known = COMPILED.get(template);
+  if (known) return known;
+  const parts: CompiledTemplate = [];
+  let cursor = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] as string;
+    const [head, ...rest] = name.split('.');
+    if ((match.index ?? 0) > cursor) parts.push(template.slice(cursor, match.index));
+    parts.push(
+      head === 'expect'
+        ? { name, inExpect: true, path: rest }
+        : { name, inExpect: false, path: head === 'vars' ? rest : name.split('.') },
+    );
+    cursor = (match.index ?? 0) + match[0].length;
   }
-  for (const key of path) {
+  if (cursor < template.length) parts.push(template.slice(cursor));
+  if (COMPILED.size >= MAX_COMPILED) COMPILED.clear();
+  COMPILED.set(template, parts);
+  return parts;
+}
+
+function lookup(
+  testCase: Pick<Case, 'vars' | 'expect'>,
+  placeholder: Placeholder,
+): { found: boolean; value: unknown } {
+  let value: unknown = placeholder.inExpect ? testCase.expect : testCase.vars;
+  for (const key of placeholder.path) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
       return { found: false, value: undefined };
     }
@@ -44,14 +71,20 @@ export function renderTemplate(
   testCase: Pick<Case, 'id' | 'vars' | 'expect' | 'place'>,
   where: { field: string; place?: Place },
 ): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string) => {
-    const { found, value } = lookup(testCase, name);
+  let text = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const { found, value } = lookup(testCase, part);
     if (!found) {
-      throw new UserError(`case "${testCase.id}" does not define "${name}", used by ${where.field}`, {
+      throw new UserError(`case "${testCase.id}" does not define "${part.name}", used by ${where.field}`, {
         place: testCase.place,
-        hint: `Add "${name}" to the case's vars, or remove {{${name}}} from the template`,
+        hint: `Add "${part.name}" to the case's vars, or remove {{${part.name}}} from the template`,
       });
     }
-    return asText(value);
-  });
+    text += asText(value);
+  }
+  return text;
 }

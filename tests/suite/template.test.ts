@@ -29,6 +29,18 @@ describe('placeholders', () => {
 });
 
 describe('renderTemplate', () => {
+  it('renders one template for many cases, each with its own values, and a template with none', () => {
+    const template = 'Avant {{title}}, entre {{expect.dossier}} et après.';
+    for (let i = 0; i < 3; i++) {
+      expect(render(template, makeCase({ title: `t${i}` }, { dossier: `D-${i}` }))).toBe(
+        `Avant t${i}, entre D-${i} et après.`,
+      );
+    }
+    expect(render('Sans variable.', makeCase({}))).toBe('Sans variable.');
+    expect(render('{{a}}{{b}}', makeCase({ a: 1, b: 2 }))).toBe('12');
+    expect(() => render(template, makeCase({ title: 'x' }))).toThrow(/does not define "expect.dossier"/);
+  });
+
   it('replaces bare names with vars, spaces inside braces allowed', () => {
     expect(render('Étude : {{title}} / {{ title }} / {{   title   }}', makeCase({ title: 'Chutes' }))).toBe(
       'Étude : Chutes / Chutes / Chutes',
