@@ -6,53 +6,94 @@
  * (`body`, formData(), a clone taken after `body` was touched) goes to a real Response built on
  * first use, so the object keeps the semantics of the one it replaces.
  */
-const UTF8 = new TextDecoder();
-
 export function bufferedResponse(bytes: Uint8Array, init: ResponseInit & { headers: Headers }): Response {
   // Built without a body, then given one: status, headers and `instanceof Response` stay Node's own.
-  const response = new Response(null, init);
-  let read = false;
-  let real: Response | undefined;
-
-  const streamed = (): Response => {
-    if (!real) {
-      real = new Response(bytes, init);
-      // A body already read through text() or json() stays used on the real Response too.
-      if (read) real.arrayBuffer().catch(() => undefined);
-    }
-    return real;
-  };
-  const take = (): Uint8Array => {
-    if (read) throw new TypeError('Body is unusable: Body has already been read');
-    read = true;
-    return bytes;
-  };
-  const text = async (): Promise<string> => (real ? real.text() : UTF8.decode(take()));
-
-  Object.defineProperties(response, {
-    body: { get: () => streamed().body, enumerable: true },
-    bodyUsed: { get: () => read || (real?.bodyUsed ?? false), enumerable: true },
-    text: { value: text },
-    json: { value: async () => (real ? real.json() : JSON.parse(await text())) },
-    arrayBuffer: {
-      value: async () => {
-        if (real) return real.arrayBuffer();
-        const taken = take();
-        return taken.buffer.slice(taken.byteOffset, taken.byteOffset + taken.byteLength);
-      },
-    },
-    blob: {
-      value: async () =>
-        real ? real.blob() : new Blob([take()], { type: response.headers.get('content-type') ?? '' }),
-    },
-    formData: { value: async () => streamed().formData() },
-    clone: {
-      value: (): Response => {
-        if (real) return real.clone();
-        if (read) throw new TypeError('Response.clone: Body has already been consumed.');
-        return bufferedResponse(bytes, { ...init, headers: new Headers(response.headers) });
-      },
-    },
-  });
+  const response = new BufferedResponse(null, init);
+  response[STATE] = { bytes, init, read: false, real: undefined };
   return response;
 }
+
+const STATE = Symbol('buffered body');
+const UTF8 = new TextDecoder();
+
+interface BodyState {
+  bytes: Uint8Array;
+  init: ResponseInit;
+  read: boolean;
+  /** The real Response, once something asked for what only a stream gives. */
+  real: Response | undefined;
+}
+
+class BufferedResponse extends Response {
+  [STATE]!: BodyState;
+}
+
+function streamed(state: BodyState): Response {
+  if (!state.real) {
+    state.real = new Response(state.bytes, state.init);
+    // A body already read through text() or json() stays used on the real Response too.
+    if (state.read) state.real.arrayBuffer().catch(() => undefined);
+  }
+  return state.real;
+}
+
+function take(state: BodyState): Uint8Array {
+  if (state.read) throw new TypeError('Body is unusable: Body has already been read');
+  state.read = true;
+  return state.bytes;
+}
+
+// On the prototype, once: defining them on each answer cost more than the stream they replace.
+Object.defineProperties(BufferedResponse.prototype, {
+  body: {
+    get(this: BufferedResponse) {
+      return streamed(this[STATE]).body;
+    },
+  },
+  bodyUsed: {
+    get(this: BufferedResponse) {
+      const state = this[STATE];
+      return state.read || (state.real?.bodyUsed ?? false);
+    },
+  },
+  text: {
+    async value(this: BufferedResponse): Promise<string> {
+      const state = this[STATE];
+      return state.real ? state.real.text() : UTF8.decode(take(state));
+    },
+  },
+  json: {
+    async value(this: BufferedResponse): Promise<unknown> {
+      const state = this[STATE];
+      return state.real ? state.real.json() : JSON.parse(UTF8.decode(take(state)));
+    },
+  },
+  arrayBuffer: {
+    async value(this: BufferedResponse): Promise<ArrayBuffer> {
+      const state = this[STATE];
+      if (state.real) return state.real.arrayBuffer();
+      const bytes = take(state);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    },
+  },
+  blob: {
+    async value(this: BufferedResponse): Promise<Blob> {
+      const state = this[STATE];
+      if (state.real) return state.real.blob();
+      return new Blob([take(state)], { type: this.headers.get('content-type') ?? '' });
+    },
+  },
+  formData: {
+    async value(this: BufferedResponse): Promise<FormData> {
+      return streamed(this[STATE]).formData();
+    },
+  },
+  clone: {
+    value(this: BufferedResponse): Response {
+      const state = this[STATE];
+      if (state.real) return state.real.clone();
+      if (state.read) throw new TypeError('Response.clone: Body has already been consumed.');
+      return bufferedResponse(state.bytes, { ...state.init, headers: new Headers(this.headers) });
+    },
+  },
+});
