@@ -1,5 +1,5 @@
 import { sourceText } from './expectations.js';
-import { type FoldedText, foldText, foldWithOffsets, originalRange } from './text/normalize.js';
+import { foldText, foldWithOffsets, originalRange } from './text/normalize.js';
 import { type GradeInput, type GraderDefinition, GraderError, type Span } from './types.js';
 
 export interface GlossaryConfig {
@@ -13,6 +13,8 @@ export interface GlossaryConfig {
 interface Entry {
   source?: string;
   targets: string[];
+  /** The same, folded once: every search reads them folded. */
+  folded: { source?: string; targets: string[] };
 }
 
 /**
@@ -34,15 +36,16 @@ export const glossary: GraderDefinition<GlossaryConfig> = {
   },
   create(id, config) {
     const minShare = config.minShare ?? 1;
+    const fold = termFolder();
     return {
       id,
       type: 'glossary',
       grade(input) {
-        const entries = entriesOf(input, id);
-        const needsSource = entries.some((entry) => entry.source !== undefined);
+        const entries = entriesOf(input, id, fold);
+        const needsSource = entries.some((entry) => entry.folded.source !== undefined);
         const source = needsSource ? foldText(sourceText(input, id, config.sourceVar ?? 'source')) : '';
         const applicable = entries.filter(
-          (entry) => entry.source === undefined || findAll(source, foldText(entry.source)).length > 0,
+          (entry) => entry.folded.source === undefined || occursIn(source, entry.folded.source),
         );
         if (applicable.length === 0) {
           return { pass: true, score: 1, reason: 'no glossary entry applies to this source', spans: [] };
@@ -51,9 +54,15 @@ export const glossary: GraderDefinition<GlossaryConfig> = {
         const spans: Span[] = [];
         const missing: Entry[] = [];
         for (const entry of applicable) {
-          const found = entry.targets.flatMap((term) => findAll(output.text, foldText(term)));
-          if (found.length === 0) missing.push(entry);
-          spans.push(...found.map((range) => ({ ...original(output, range), label: 'term' })));
+          let found = false;
+          for (const term of entry.folded.targets) {
+            for (let at = output.text.indexOf(term); at !== -1; at = output.text.indexOf(term, at + 1)) {
+              if (!wholeWordAt(output.text, term, at)) continue;
+              found = true;
+              spans.push({ ...originalRange(output, at, at + term.length), label: 'term' });
+            }
+          }
+          if (!found) missing.push(entry);
         }
         const score = (applicable.length - missing.length) / applicable.length;
         return {
@@ -70,7 +79,7 @@ export const glossary: GraderDefinition<GlossaryConfig> = {
   },
 };
 
-function entriesOf(input: GradeInput, id: string): Entry[] {
+function entriesOf(input: GradeInput, id: string, fold: (term: string) => string): Entry[] {
   const value = input.case.expect.glossary;
   if (!Array.isArray(value) || value.length === 0) {
     throw new GraderError(
@@ -90,34 +99,70 @@ function entriesOf(input: GradeInput, id: string): Entry[] {
       );
     }
     const targets: unknown[] = Array.isArray(target) ? target : [target];
-    if (targets.length === 0 || !targets.every(isTerm)) {
+    const folded = targets.map((term) => foldedTerm(term, fold));
+    if (targets.length === 0 || !folded.every((term) => term !== undefined)) {
       throw new GraderError(`${where}.target must be a non-empty term or a list of them`);
     }
-    if (source === undefined) return { targets };
-    if (!isTerm(source)) throw new GraderError(`${where}.source must be a non-empty term`);
-    return { source, targets };
+    const terms = targets as string[];
+    if (source === undefined) return { targets: terms, folded: { targets: folded } };
+    const foldedSource = foldedTerm(source, fold);
+    if (foldedSource === undefined) throw new GraderError(`${where}.source must be a non-empty term`);
+    return { source: source as string, targets: terms, folded: { source: foldedSource, targets: folded } };
   });
 }
 
-function isTerm(value: unknown): value is string {
-  return typeof value === 'string' && foldText(value) !== '';
+/** Bounds the terms one grader keeps folded, whatever a suite holds. */
+const MAX_FOLDED_TERMS = 4096;
+
+/**
+ * foldText for glossary terms, remembered by one grader: a suite's cases repeat a few terms,
+ * and folding a short term costs about as much as searching a whole output for it.
+ */
+function termFolder(): (term: string) => string {
+  const folds = new Map<string, string>();
+  return (term) => {
+    let folded = folds.get(term);
+    if (folded === undefined) {
+      if (folds.size >= MAX_FOLDED_TERMS) folds.clear();
+      folded = foldText(term);
+      folds.set(term, folded);
+    }
+    return folded;
+  };
 }
 
-/** Whole-word occurrences of folded `term` in folded `text`: "GP" is not found in "GPS". */
-function findAll(text: string, term: string): Array<{ start: number; end: number }> {
-  const found: Array<{ start: number; end: number }> = [];
-  const wordy = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+/** A term folded, or undefined for what is no term: not a string, or nothing once folded. */
+function foldedTerm(value: unknown, fold: (term: string) => string): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const folded = fold(value);
+  return folded === '' ? undefined : folded;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether one UTF-16 unit of folded text is a letter or digit; ASCII, most of it, without a regex. */
+function wordy(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return LETTER_OR_DIGIT.test(char);
+}
+
+/** Whether folded `term` at `at` in folded `text` is a whole word there: "GP" is not in "GPS". */
+function wholeWordAt(text: string, term: string, at: number): boolean {
+  const end = at + term.length;
+  const openStart = wordy(term[0]) && wordy(text[at - 1]);
+  const openEnd = wordy(term[term.length - 1]) && wordy(text[end]);
+  return !openStart && !openEnd;
+}
+
+/** Whether folded `term` occurs as a whole word in folded `text`. */
+function occursIn(text: string, term: string): boolean {
   for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
-    const end = at + term.length;
-    const openStart = wordy(term[0]) && wordy(text[at - 1]);
-    const openEnd = wordy(term[term.length - 1]) && wordy(text[end]);
-    if (!openStart && !openEnd) found.push({ start: at, end });
+    if (wholeWordAt(text, term, at)) return true;
   }
-  return found;
-}
-
-function original(folded: FoldedText, range: { start: number; end: number }): { start: number; end: number } {
-  return originalRange(folded, range.start, range.end);
+  return false;
 }
 
 function describe(entry: Entry): string {

@@ -43,7 +43,8 @@ function westernDigits(text: string): string {
   });
 }
 
-const hasDigit = (figure: Quantity) => /\d/.test(figure.text);
+const DIGIT = /\d/;
+const hasDigit = (figure: Quantity) => DIGIT.test(figure.text);
 
 function unitless({ counted: _counted, ...figure }: Quantity): Quantity {
   return { ...figure, unit: null };
@@ -74,10 +75,12 @@ function figures(text: string, role: Role): Quantity[] {
 
 export function checkFigures(source: string, output: string): FigureCheck {
   const text = westernDigits(output);
-  const sourceClaims = figures(source, 'claim').filter(hasDigit);
-  const sourceSupport = figures(source, 'support');
-  const outputClaims = figures(text, 'claim').filter(hasDigit);
-  const outputSupport = figures(text, 'support');
+  // Only figures with digits are claimed, and a text without a digit has none: its claims need
+  // no extraction, nor the other text's support, which is only read to check claims.
+  const sourceClaims = DIGIT.test(source) ? figures(source, 'claim').filter(hasDigit) : [];
+  const outputClaims = DIGIT.test(text) ? figures(text, 'claim').filter(hasDigit) : [];
+  const outputSupport = sourceClaims.length > 0 ? figures(text, 'support') : [];
+  const sourceSupport = outputClaims.length > 0 ? figures(source, 'support') : [];
   const missing = sourceClaims.filter((figure) => !kept(figure, outputSupport));
   // Offsets are the output's own: westernDigits keeps lengths, but the text shown is the original.
   const added = outputClaims

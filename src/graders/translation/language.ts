@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { francOnly } from './franc.js';
 
 /**
  * ISO 639-1 codes of the languages franc-min can tell apart, to the ISO 639-3 codes it answers
@@ -175,8 +175,22 @@ export type Detection =
  * 80 it knows, 56 letters of German can read as Dutch.
  */
 export function detectLanguage(text: string, candidates: readonly string[]): Detection {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const letters = letterCount(text);
   if (letters < MIN_LETTERS) return { kind: 'too-short', letters };
-  const code = franc(text, { only: [...candidates], minLength: 1 });
+  const code = francOnly(text, candidates);
   return code === 'und' ? { kind: 'unknown' } : { kind: 'detected', code };
+}
+
+const NON_LETTERS = /\P{L}+/gu;
+
+/** How many letters (code points) the text has: what /\p{L}/gu matches, without a string per match. */
+export function letterCount(text: string): number {
+  const letters = text.replace(NON_LETTERS, '');
+  let count = letters.length;
+  // An astral letter is two UTF-16 units; no lone surrogate is left, as none is a letter.
+  for (let i = 0; i < letters.length; i++) {
+    const code = letters.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) count--;
+  }
+  return count;
 }
