@@ -5,8 +5,8 @@ import {
   buildLexicon,
   builtinLexicon,
   type DrugMention,
-  escapeRegExp,
   findDrugs,
+  hasWholeWord,
   type Lexicon,
 } from './lexicon.js';
 
@@ -52,12 +52,15 @@ export const drugs: GraderDefinition<DrugsConfig> = {
         const mentions = findDrugs(output.text, lexicon).filter(
           (mention) => !mention.inns.every((inn) => allow.has(inn)),
         );
-        const supported = (mention: DrugMention) =>
-          sourceNames.has(mention.key) ||
-          mention.inns.every((inn) => sourceInns.has(inn)) ||
-          // "insuline" is named in "insuline glargine".
-          new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(mention.key)}(?![\\p{L}\\p{N}])`, 'u').test(source);
-        const unsupported = mentions.filter((mention) => !supported(mention));
+        const unsupported = mentions.filter(
+          (mention) =>
+            !(
+              sourceNames.has(mention.key) ||
+              mention.inns.every((inn) => sourceInns.has(inn)) ||
+              // "insuline" is named in "insuline glargine".
+              hasWholeWord(source, mention.key)
+            ),
+        );
         const spans: Span[] = unsupported.map((mention) => ({
           ...originalRange(output, mention.start, mention.end),
           label: 'unsupported-drug',

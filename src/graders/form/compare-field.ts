@@ -122,6 +122,10 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
 export interface CalendarDate {
   /** YYYY-MM-DD */
   day: string;
@@ -149,7 +153,6 @@ export function toDate(value: unknown): CalendarDate | undefined {
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     return undefined;
   }
-  const pad = (n: number) => String(n).padStart(2, '0');
   const date: CalendarDate = { day: `${year}-${pad(month)}-${pad(day)}` };
   if (hour !== undefined && hour < 24 && (minute ?? 0) < 60) date.time = `${pad(hour)}:${pad(minute ?? 0)}`;
   return date;

@@ -60,7 +60,7 @@ export const form: GraderDefinition<FormConfig> = {
       grade(input) {
         const fields = readExpectedFields(input.case.expect.fields, id);
         const extraction = readForm(input.output);
-        const range = jsonRange(input.output, extraction.ok);
+        const range = jsonRange(input.output, extraction.ok, extraction.ok && extraction.from === 'whole');
         if (!extraction.ok) {
           return {
             pass: false,

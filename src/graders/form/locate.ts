@@ -1,3 +1,4 @@
+import { matchesOf } from '../pii/matches.js';
 import { deepEqual } from './compare-field.js';
 
 /** Where the form's JSON text is in the output, so a report can point at it. */
@@ -28,12 +29,14 @@ function trimmedRange(output: string, start: number, end: number): TextRange | u
  * The text the JSON was read from, found the way extractJson looks for it (whole output, then
  * fenced blocks, then the widest {…} or […]); when nothing parses, the text meant as JSON: the
  * first fenced block, else from the first brace to the end (a cut-off form has no closing brace).
+ * `wholeParsed` says the whole output, trimmed, is known to parse.
  */
-export function jsonRange(output: string, parsed: boolean): TextRange | undefined {
+export function jsonRange(output: string, parsed: boolean, wholeParsed = false): TextRange | undefined {
   const whole = trimmedRange(output, 0, output.length);
   if (!whole) return undefined;
-  if (parsed && parses(output.slice(whole.start, whole.end))) return whole;
-  const fences = [...output.matchAll(FENCE)].map((match) => {
+  // The caller may know the trimmed output parsed already: JSON.parse need not run twice.
+  if (parsed && (wholeParsed || parses(output.slice(whole.start, whole.end)))) return whole;
+  const fences = matchesOf(FENCE, output).map((match) => {
     const start = (match.index ?? 0) + match[0].length - 3 - (match[1] ?? '').length;
     return trimmedRange(output, start, start + (match[1] ?? '').length);
   });
@@ -105,7 +108,7 @@ export function valueRange(
 ): TextRange | undefined {
   const text = output.slice(within.start, within.end);
   const keyText = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const match of text.matchAll(new RegExp(`${keyText}\\s*:\\s*`, 'g'))) {
+  for (const match of matchesOf(new RegExp(`${keyText}\\s*:\\s*`, 'g'), text)) {
     const start = (match.index ?? 0) + match[0].length;
     const end = valueEnd(text, start);
     if (end !== -1 && tokenEquals(text, start, end, value)) {

@@ -6,33 +6,82 @@
  * grader's `allow` list, so an allowed phone number is allowed in every form too.
  */
 import { type FoldedText, foldText, foldWithOffsets, originalRange, words } from '../text/normalize.js';
+import { matchesOf } from './matches.js';
 
 export interface Range {
   start: number;
   end: number;
 }
 
-/** Where `value`, in any of its accepted forms, occurs in `text`. */
+/**
+ * Where `value`, in any of its accepted forms, occurs in `text`. Each form is one regular
+ * expression built for the value, costly to compile; most texts hold no canary, so a piece of
+ * text every match must contain (see `needs`) is looked for first, and the expression is only
+ * built when it is there.
+ */
 export function findValue(text: string, value: string, folded: FoldedText = foldWithOffsets(text)): Range[] {
   const trimmed = value.trim();
   if (trimmed === '') return [];
-  const date = parseDate(trimmed);
-  if (date) return matchFolded(folded, datePattern(date));
-  if (trimmed.includes('@'))
-    return matchFolded(
-      folded,
-      `(?<![\\p{L}\\p{N}._%+-])${escapeRegExp(foldText(trimmed))}(?![\\p{L}\\p{N}])`,
-    );
+  // Every date holds a digit, and folding makes no digit out of anything else: most values
+  // (names) skip the date parser and its fold.
+  const date = /\d/.test(trimmed) ? parseDate(trimmed) : undefined;
+  if (date) {
+    const needed = [String(date.day), String(date.year).slice(2)];
+    return needs(folded.text, needed) ? matchFolded(folded, datePattern(date)) : [];
+  }
+  if (trimmed.includes('@')) {
+    const address = foldText(trimmed);
+    if (!folded.text.includes(address)) return [];
+    return matchFolded(folded, `(?<![\\p{L}\\p{N}._%+-])${escapeRegExp(address)}(?![\\p{L}\\p{N}])`);
+  }
   const pieces = words(trimmed);
   if (pieces.length === 0) return [];
-  if (isCode(pieces)) return matchOriginal(text, codePattern(trimmed));
+  if (isCode(pieces)) {
+    const code = codeParts(trimmed);
+    const needed = digitsOf(code.phone ?? [...code.compact.replace(/\+/g, '')].map(escape).join(''));
+    return digitsOf(text).includes(needed) ? matchOriginal(text, codePattern(code)) : [];
+  }
   const foldedPieces = pieces.map(foldText);
-  const pattern =
-    pieces.length <= 5 && pieces.every((piece) => /^[\p{L}'’-]+$/u.test(piece))
-      ? namePattern(foldedPieces, surnameFirst(pieces))
-      : foldedPieces.map(wordPattern).join('[^\\p{L}\\p{N}]+');
+  const asName = pieces.length <= 5 && pieces.every((piece) => /^[\p{L}'’-]+$/u.test(piece));
+  const reversed = asName && surnameFirst(pieces);
+  // Every form of a name holds its surname: the last word, or the first when written surname
+  // first. Other values hold all their words.
+  const required = !asName
+    ? foldedPieces
+    : [(reversed ? foldedPieces[0] : foldedPieces[foldedPieces.length - 1]) ?? ''];
+  if (!needs(folded.text, required.flatMap(literalsOf))) return [];
+  const pattern = asName
+    ? namePattern(foldedPieces, reversed)
+    : foldedPieces.map(wordPattern).join('[^\\p{L}\\p{N}]+');
   return matchFolded(folded, `(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`);
 }
+
+/** Whether the text holds every one of these pieces (empty ones say nothing). */
+function needs(text: string, pieces: readonly string[]): boolean {
+  return pieces.every((piece) => piece === '' || text.includes(piece));
+}
+
+/**
+ * The stretches of a folded word that wordPattern matches letter for letter: its parts between
+ * hyphens and spaces, cut at apostrophes (which may be followed by spaces).
+ */
+function literalsOf(word: string): string[] {
+  return word.split(LITERAL_BREAK);
+}
+
+/** Splitting at this is splitting at runs of hyphens and spaces, then each part at apostrophes. */
+const LITERAL_BREAK = /[-\s]+|'/;
+
+/**
+ * The ASCII digits of a text, in order: the digits of a code stay together there however it is
+ * spaced, since separators are never digits. (codePattern writes each character as escape()
+ * gives it, so those are the digits looked for.)
+ */
+function digitsOf(text: string): string {
+  return text.replace(NOT_DIGITS, '');
+}
+
+const NOT_DIGITS = /\D+/g;
 
 /** Numbers and codes: every word holds a digit, or is a short run of capitals ("FR76 … WEST"). */
 function isCode(pieces: readonly string[]): boolean {
@@ -42,17 +91,28 @@ function isCode(pieces: readonly string[]): boolean {
   );
 }
 
+interface CodeParts {
+  /** Letters, digits and "+" of the value. */
+  compact: string;
+  /** The nine digits after the 0 (or +33) of a French phone number. */
+  phone?: string;
+}
+
+function codeParts(value: string): CodeParts {
+  const compact = value.replace(/[^\p{L}\p{N}+]/gu, '');
+  const phone = /^(?:0|\+33|0033)([1-9]\d{8})$/.exec(compact)?.[1];
+  return phone ? { compact, phone } : { compact };
+}
+
 /**
  * Characters of the code in order, with any spacing, dots, dashes or slashes between them;
  * a French phone number also in its +33 / 0033 / "+33 (0)" forms.
  */
-function codePattern(value: string): string {
-  const compact = value.replace(/[^\p{L}\p{N}+]/gu, '');
+function codePattern({ compact, phone }: CodeParts): string {
   const separator = '[\\s./\\-\\u00A0\\u202F]{0,3}';
   const spread = (chars: string) => [...chars].map(escape).join(separator);
-  const phone = /^(?:0|\+33|0033)([1-9]\d{8})$/.exec(compact);
-  const body = phone?.[1]
-    ? `(?:0|(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?)${separator}${spread(phone[1])}`
+  const body = phone
+    ? `(?:0|(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?)${separator}${spread(phone)}`
     : spread(compact.replace(/\+/g, ''));
   return `(?<![\\p{L}\\p{N}+])${body}(?![\\p{L}\\p{N}])`;
 }
@@ -164,13 +224,13 @@ function datePattern({ day, month, year }: DateParts): string {
 }
 
 function matchFolded(folded: FoldedText, pattern: string): Range[] {
-  return [...folded.text.matchAll(new RegExp(pattern, 'gu'))]
+  return matchesOf(new RegExp(pattern, 'gu'), folded.text)
     .filter((match) => match[0] !== '')
     .map((match) => originalRange(folded, match.index ?? 0, (match.index ?? 0) + match[0].length));
 }
 
 function matchOriginal(text: string, pattern: string): Range[] {
-  return [...text.matchAll(new RegExp(pattern, 'giu'))]
+  return matchesOf(new RegExp(pattern, 'giu'), text)
     .filter((match) => match[0] !== '')
     .map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
 }

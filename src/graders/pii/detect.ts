@@ -3,7 +3,7 @@
  * grader can count leaks and reports can mask them. One finding per stretch of text: where two
  * detectors claim overlapping text, the more specific one keeps it.
  */
-import { foldWithOffsets } from '../text/normalize.js';
+import { type FoldedText, foldWithOffsets } from '../text/normalize.js';
 import { findValue, type Range } from './canaries.js';
 import type { FindingLabel, PiiCategory, PiiFinding } from './categories.js';
 import { detectAddresses } from './detectors/address.js';
@@ -43,23 +43,32 @@ const PRIORITY: Record<FindingLabel, number> = {
 };
 
 export function detectPii(text: string, options: DetectOptions = {}): PiiFinding[] {
-  const on = (category: PiiCategory) => options.categories?.[category] !== false;
-  const folded = foldWithOffsets(text);
   const found: PiiFinding[] = [];
   for (const finding of detectIdentifiers(text)) {
     // An INS is a NIR by another name: with `ins` off it is still reported as a NIR.
-    if (finding.category === 'ins' && !on('ins')) finding.category = 'nir';
+    if (finding.category === 'ins' && !isOn(options, 'ins')) finding.category = 'nir';
     found.push(finding);
   }
   found.push(...detectIbans(text), ...detectEmails(text), ...detectPhones(text), ...detectBirthDates(text));
   found.push(...detectAddresses(text), ...detectNames(text));
-  const enabled = found.filter((finding) => finding.category === 'canary' || on(finding.category));
+  const enabled = found.filter((finding) => finding.category === 'canary' || isOn(options, finding.category));
+  // Folded only for the values to look for: most calls have none, and folding is a pass over the text.
+  let folded: FoldedText | undefined;
   for (const value of options.canaries ?? []) {
+    folded ??= foldWithOffsets(text);
     for (const range of findValue(text, value, folded)) enabled.push({ category: 'canary', ...range });
   }
-  const allowed: Range[] = (options.allow ?? []).flatMap((value) => findValue(text, value, folded));
+  const allowed: Range[] = [];
+  for (const value of options.allow ?? []) {
+    folded ??= foldWithOffsets(text);
+    allowed.push(...findValue(text, value, folded));
+  }
   const kept = enabled.filter((finding) => !allowed.some((range) => overlaps(range, finding)));
   return resolveOverlaps(kept);
+}
+
+function isOn(options: DetectOptions, category: PiiCategory): boolean {
+  return options.categories?.[category] !== false;
 }
 
 /** Keeps, for each stretch of text, the finding of highest priority (then the longest). */

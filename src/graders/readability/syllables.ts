@@ -8,13 +8,6 @@
  */
 
 const VOWELS = 'aàâäeéèêëiîïoôöuùûüyœæ';
-const VOWEL = new RegExp(`[${VOWELS}]`, 'u');
-const GROUP = new RegExp(`[${VOWELS}]+`, 'gu');
-
-// A consonant and a liquid, which cannot end a syllable: the vowel after them is a syllable
-// ("ta-ble") and an i, u or ou before another vowel is one too ("cli-ent", "pri-er").
-const CLUSTER_END = /(?:[bcdfgkptv][lr])$/u;
-const CLUSTER_GLIDE = new RegExp(`([bcdfgkptv][lr])([iuy]|ou)(?=[${VOWELS}])`, 'gu');
 
 // Nouns, adjectives and adverbs in "-ent" said with their "ent" ("sou-vent"); "-ment" words are
 // kept by rule. Verb plurals ("mangent", "doivent") lose it.
@@ -27,14 +20,56 @@ const SOUNDED_ENT = new Set(
   ).split(' '),
 );
 
+// Built once: countSyllables runs on every word of every output.
+const FIGURE = /^[\d.,]+$/u;
+const QU = /qu/g;
+const GU = /gu(?=[eéèêi])/gu;
+const Y_OPENING = new RegExp(`^y(?=[${VOWELS}])`, 'u');
+const Y_BETWEEN = new RegExp(`(?<=[${VOWELS}])y(?=[${VOWELS}])`, 'gu');
+const MARKS = /\p{M}+/gu;
+
+/**
+ * Character classes by UTF-16 code: a lookup per letter, where a regular expression per rule
+ * and per word cost more than the counting (every word of every output goes through here).
+ */
+const VOWEL_CODE = codeTable(VOWELS);
+// A consonant and a liquid (bl, cr, tr…) cannot end a syllable: the vowel after them is a
+// syllable ("ta-ble") and an i, u or ou before another vowel is one too ("cli-ent", "pri-er").
+const CLUSTER_HEAD = codeTable('bcdfgkptv');
+const LIQUID = codeTable('lr');
+const GLIDE = codeTable('iuy');
+const SPLITS_RUN = codeTable('éïüë');
+/** Where a word splits into parts: hyphens and apostrophes, typographic ones included. */
+const PART_BREAK = codeTable("-'‐‑’‘ʼ");
+
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+function isVowel(text: string, i: number): boolean {
+  return VOWEL_CODE[text.charCodeAt(i)] === 1;
+}
+
 /** Syllables of one word as written: letters, apostrophes and hyphens; digits count apart. */
 export function countSyllables(word: string): number {
-  const lower = word.toLowerCase().replace(/[’‘ʼ]/g, "'");
-  if (/^[\d.,]+$/u.test(lower)) return numberSyllables(lower);
-  const parts = lower.split(/[-'‐‑]/u).filter((part) => part !== '');
-  const total = parts.reduce((sum, part) => sum + partSyllables(part), 0);
+  const lower = word.toLowerCase();
+  if (startsLikeFigure(lower) && FIGURE.test(lower)) return numberSyllables(lower);
+  let total = 0;
+  let start = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && PART_BREAK[lower.charCodeAt(i)] !== 1) continue;
+    if (i > start) total += partSyllables(lower.slice(start, i));
+    start = i + 1;
+  }
   // "mg", "l'" alone: a word is at least one syllable.
   return Math.max(1, total);
+}
+
+function startsLikeFigure(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return (code >= 48 && code <= 57) || code === 46 || code === 44;
 }
 
 /**
@@ -42,52 +77,93 @@ export function countSyllables(word: string): number {
  * aloud is longer, but a figure is quick to read, which is what the score is about.
  */
 function numberSyllables(figure: string): number {
-  return Math.max(1, figure.split(/[.,]/u).filter((group) => group !== '').length);
+  let groups = 0;
+  let inGroup = false;
+  for (let i = 0; i < figure.length; i++) {
+    const separator = figure[i] === '.' || figure[i] === ',';
+    if (!separator && !inGroup) groups += 1;
+    inGroup = !separator;
+  }
+  return Math.max(1, groups);
 }
 
 function partSyllables(part: string): number {
-  let text = part
-    // "qu" and "gu" before e/i: the u is not heard ("quelque", "guérir").
-    .replace(/qu/g, 'k')
-    .replace(/gu(?=[eéèêi])/gu, 'g')
+  let text = part;
+  // Each rewrite is skipped when its letters are absent, which is most words.
+  // "qu" and "gu" before e/i: the u is not heard ("quelque", "guérir").
+  if (text.includes('qu')) text = text.replace(QU, 'k');
+  if (text.includes('gu')) text = text.replace(GU, 'g');
+  if (text.includes('y')) {
     // "y" opening a word before a vowel, or between two vowels, is a consonant ("yaourt", "crayon").
-    .replace(new RegExp(`^y(?=[${VOWELS}])`, 'u'), 'j')
-    .replace(new RegExp(`(?<=[${VOWELS}])y(?=[${VOWELS}])`, 'gu'), 'j');
-  text = silenceEnding(text);
-  text = text.replace(CLUSTER_GLIDE, '$1$2-');
-  let count = 0;
-  for (const group of text.match(GROUP) ?? []) count += groupSyllables(group);
-  return count;
-}
-
-/** Drops what is not heard at the end: "-e", "-es", the verb ending "-ent". */
-function silenceEnding(text: string): string {
-  if ((text.match(GROUP)?.length ?? 0) < 2) return text;
-  let stem = text;
-  if (/ent$/u.test(stem) && !/ment$/u.test(stem) && !SOUNDED_ENT.has(foldAccents(stem))) {
-    stem = stem.slice(0, -2);
-  } else if (/es$/u.test(stem)) stem = stem.slice(0, -1);
-  if (!stem.endsWith('e')) return stem;
-  const before = stem.slice(0, -1);
-  // The e after a vowel ("journée", "maladie") is silent; after a consonant and l/r it is heard.
-  return CLUSTER_END.test(before) ? stem : before;
+    text = text.replace(Y_OPENING, 'j').replace(Y_BETWEEN, 'j');
+  }
+  return vowelSyllables(silenceEnding(text));
 }
 
 /**
- * A run of vowels is one syllable but where French splits it: before "é" ("ré-action"), before
- * a diaeresis ("ma-ïs"), between "o" and "è" ("po-ète").
+ * The syllables of the runs of vowels: one per run, and one more at each place French splits a
+ * run: before "é" ("ré-action") or a diaeresis ("ma-ïs"), after "é" ("cré-er"), between "o"
+ * and "è" ("po-ète"), and after a consonant, a liquid and a glide ("cli-ent", "pri-er").
  */
-function groupSyllables(group: string): number {
-  let count = 1;
-  for (let i = 1; i < group.length; i++) {
-    const char = group[i] as string;
-    const previous = group[i - 1] as string;
-    if (char === 'é' || 'ïüë'.includes(char) || (char === 'è' && previous === 'o')) count += 1;
-    else if (previous === 'é' && VOWEL.test(char)) count += 1;
+function vowelSyllables(text: string): number {
+  let count = 0;
+  // The vowel before, in the same run; '' at the start of a run.
+  let previous = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (!isVowel(text, i)) previous = '';
+    else {
+      if (
+        previous === '' ||
+        previous === 'é' ||
+        SPLITS_RUN[text.charCodeAt(i)] === 1 ||
+        (char === 'è' && previous === 'o') ||
+        afterGlide(text, i)
+      ) {
+        count += 1;
+      }
+      previous = char;
+    }
   }
   return count;
 }
 
+/** A consonant, a liquid and i, u, y or "ou" end just before index i ("cli|ent", "trou|er"). */
+function afterGlide(text: string, i: number): boolean {
+  const glide = text.charCodeAt(i - 1);
+  if (GLIDE[glide] === 1 && clusterAt(text, i - 3)) return true;
+  return glide === 0x75 && text.charCodeAt(i - 2) === 0x6f && clusterAt(text, i - 4);
+}
+
+function clusterAt(text: string, i: number): boolean {
+  return i >= 0 && CLUSTER_HEAD[text.charCodeAt(i)] === 1 && LIQUID[text.charCodeAt(i + 1)] === 1;
+}
+
+/** Runs of vowels in the text. */
+function vowelGroups(text: string): number {
+  let groups = 0;
+  let inGroup = false;
+  for (let i = 0; i < text.length; i++) {
+    const vowel = isVowel(text, i);
+    if (vowel && !inGroup) groups += 1;
+    inGroup = vowel;
+  }
+  return groups;
+}
+
+/** Drops what is not heard at the end: "-e", "-es", the verb ending "-ent". */
+function silenceEnding(text: string): string {
+  if (vowelGroups(text) < 2) return text;
+  let stem = text;
+  if (stem.endsWith('ent') && !stem.endsWith('ment') && !SOUNDED_ENT.has(foldAccents(stem))) {
+    stem = stem.slice(0, -2);
+  } else if (stem.endsWith('es')) stem = stem.slice(0, -1);
+  if (!stem.endsWith('e')) return stem;
+  const before = stem.slice(0, -1);
+  // The e after a vowel ("journée", "maladie") is silent; after a consonant and l/r it is heard.
+  return clusterAt(before, before.length - 2) ? stem : before;
+}
+
 function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+  return text.normalize('NFD').replace(MARKS, '');
 }

@@ -1,3 +1,4 @@
+import { matchesOf } from '../pii/matches.js';
 import type { Span } from '../types.js';
 import type { Sentence } from './clauses.js';
 import {
@@ -29,7 +30,7 @@ export function isDiagnosis(sentence: Sentence): boolean {
 }
 
 function personal(clause: string): boolean {
-  for (const match of clause.matchAll(PERSONAL_SUBJECT)) {
+  for (const match of matchesOf(PERSONAL_SUBJECT, clause)) {
     const at = match.index ?? 0;
     if (UNCERTAIN_BEFORE.test(clause.slice(0, at))) continue;
     const rest = clause.slice(at + match[0].length).trim();
@@ -42,7 +43,7 @@ function personal(clause: string): boolean {
 }
 
 function impersonal(clause: string, sentence: string): boolean {
-  for (const match of clause.matchAll(IMPERSONAL_SUBJECT)) {
+  for (const match of matchesOf(IMPERSONAL_SUBJECT, clause)) {
     const at = match.index ?? 0;
     if (UNCERTAIN_BEFORE.test(clause.slice(0, at))) continue;
     const rest = clause.slice(at + match[0].length).trim();

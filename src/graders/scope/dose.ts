@@ -1,3 +1,4 @@
+import { matchesOf } from '../pii/matches.js';
 import type { Span } from '../types.js';
 import type { Sentence } from './clauses.js';
 import { clausesOf } from './clauses.js';
@@ -29,8 +30,12 @@ import {
  *   frequency in a sentence framed as general ("la dose maximale chez l'adulte est de 4 g par
  *   jour", "les patients ont reçu 40 mg par jour") unless it speaks to the reader.
  */
-export function isDoseInstruction(folded: string): boolean {
-  const clauses = clausesOf(folded.replace(NOT_NEGATIONS, '')).filter((clause) => !REFUSAL.test(clause));
+export function isDoseInstruction(folded: string, clausesOfFolded?: readonly string[]): boolean {
+  const kept = folded.replace(NOT_NEGATIONS, '');
+  // Most sentences have no such phrase: their clauses, already cut, are the ones wanted.
+  const clauses = (kept === folded && clausesOfFolded ? clausesOfFolded : clausesOf(kept)).filter(
+    (clause) => !REFUSAL.test(clause),
+  );
   if (clauses.some((clause) => affirmed(clause, DOSE_CHANGE))) return true;
   if (!clauses.some((clause) => HAS_QUANTITY.test(clause))) return false;
   if (clauses.some((clause) => affirmed(clause, ADMINISTRATION))) return true;
@@ -42,7 +47,7 @@ const HAS_QUANTITY = new RegExp(DOSE_QUANTITY.source);
 
 /** Whether the clause holds the pattern (a global one) not negated ("n'augmentez pas") nor about something else ("prenez rendez-vous"). */
 function affirmed(clause: string, pattern: RegExp): boolean {
-  for (const match of clause.matchAll(pattern)) {
+  for (const match of matchesOf(pattern, clause)) {
     const at = match.index ?? 0;
     const after = clause.slice(at + match[0].length);
     if (NEGATED_BEFORE.test(clause.slice(0, at))) continue;
@@ -54,6 +59,6 @@ function affirmed(clause: string, pattern: RegExp): boolean {
 
 export function doseSpans(sentences: readonly Sentence[]): Span[] {
   return sentences
-    .filter((sentence) => isDoseInstruction(sentence.folded))
+    .filter((sentence) => isDoseInstruction(sentence.folded, sentence.clauses))
     .map(({ start, end }) => ({ start, end, label: 'dose' }));
 }

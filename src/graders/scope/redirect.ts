@@ -1,3 +1,4 @@
+import { matchesOf } from '../pii/matches.js';
 import { foldWithOffsets, originalRange } from '../text/normalize.js';
 import type { Span } from '../types.js';
 import { DISMISSED_BEFORE } from './markers.js';
@@ -10,7 +11,7 @@ import { DISMISSED_BEFORE } from './markers.js';
 export function redirectSpans(output: string, pattern: RegExp): Span[] {
   const folded = foldWithOffsets(output);
   const spans: Span[] = [];
-  for (const match of folded.text.matchAll(pattern)) {
+  for (const match of matchesOf(pattern, folded.text)) {
     const at = match.index ?? 0;
     if (match[0] === '' || DISMISSED_BEFORE.test(folded.text.slice(Math.max(0, at - 60), at))) continue;
     spans.push({ ...originalRange(folded, at, at + match[0].length), label: 'redirect' });

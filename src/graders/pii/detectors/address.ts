@@ -4,6 +4,7 @@
  * "2 places de parking" out; the number keeps out a street named in passing ("rue de la Paix").
  */
 import type { PiiFinding } from '../categories.js';
+import { matchesOf } from '../matches.js';
 
 const STREET_TYPES = [
   'rue',
@@ -68,7 +69,7 @@ const ADDRESS = new RegExp(
 );
 
 export function detectAddresses(text: string): PiiFinding[] {
-  return [...text.matchAll(ADDRESS)].map((match) => {
+  return matchesOf(ADDRESS, text).map((match) => {
     const start = match.index ?? 0;
     return { category: 'address' as const, start, end: start + trimEnd(match[0]).length };
   });

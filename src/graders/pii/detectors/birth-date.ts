@@ -3,6 +3,7 @@
  * "date de naissance", "DDN", "born on", "DOB"). A meeting on 12/03/2024 is not.
  */
 import type { PiiFinding } from '../categories.js';
+import { matchesOf } from '../matches.js';
 
 const DAY = '(?:1er|0?[1-9]|[12]\\d|3[01])';
 const MONTH = '(?:0?[1-9]|1[0-2])';
@@ -25,6 +26,11 @@ const DATES: readonly RegExp[] = [
   new RegExp(`(?<![\\p{L}])${EN_MONTHS}\\s+${DAY}(?:st|nd|rd|th)?,?\\s+\\d{4}(?!\\p{N})`, 'giu'),
 ];
 
+/** In every date of the second, third and fourth forms: a year in four digits. */
+const FOUR_DIGITS = /\d{4}/;
+/** In every date of the first form: the month's last digit, a separator, the year's first digit. */
+const DIGITS_APART = /\d[/.-]\d/;
+
 // "né"/"née" need their accent: without it "ne le" is the negation of "ne le prenez pas".
 const CUE_BEFORE =
   /(?<![\p{L}])(?:né\(e\)s?|née?s?|date\s+de\s+naissance|naissance|DDN|D\.D\.N\.?|born(?:\s+on)?|date\s+of\s+birth|birth\s*date|DOB|D\.O\.B\.?)(?![\p{L}])/giu;
@@ -35,10 +41,11 @@ const CUE_REACH = 45;
 
 export function detectBirthDates(text: string): PiiFinding[] {
   const dates = findDates(text);
+  if (dates.length === 0) return [];
   const flagged = new Set<number>();
   // Cues come in text order, so the first date after each is found by moving one index forward.
   let index = 0;
-  for (const cue of text.matchAll(CUE_BEFORE)) {
+  for (const cue of matchesOf(CUE_BEFORE, text)) {
     const cueEnd = (cue.index ?? 0) + cue[0].length;
     while (index < dates.length && (dates[index]?.start ?? 0) < cueEnd) index++;
     // The cue speaks of the first date after it, if that date is close and in the same sentence.
@@ -60,12 +67,18 @@ export function detectBirthDates(text: string): PiiFinding[] {
 
 /** Every date in the text, in order, overlapping forms reduced to the longest. */
 function findDates(text: string): Array<{ start: number; end: number }> {
-  const all = DATES.flatMap((pattern) =>
-    [...text.matchAll(pattern)].map((match) => ({
-      start: match.index ?? 0,
-      end: (match.index ?? 0) + match[0].length,
-    })),
-  ).sort((a, b) => a.start - b.start || b.end - a.end);
+  // What every date of a pattern holds, tested first: most texts hold few dates, and the
+  // patterns, which try every position, cost more than these quick scans.
+  const year = FOUR_DIGITS.test(text);
+  const patterns = DATES.filter((_, i) => (i === 0 ? DIGITS_APART.test(text) : year));
+  const all = patterns
+    .flatMap((pattern) =>
+      matchesOf(pattern, text).map((match) => ({
+        start: match.index ?? 0,
+        end: (match.index ?? 0) + match[0].length,
+      })),
+    )
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const dates: Array<{ start: number; end: number }> = [];
   for (const date of all) {
     const last = dates[dates.length - 1];

@@ -1,5 +1,6 @@
 /** E-mail addresses and telephone numbers. */
 import type { PiiFinding } from '../categories.js';
+import { matchesOf } from '../matches.js';
 
 // Starts only where a run of address characters starts, so a long run without "@" is read once.
 const EMAIL =
@@ -31,14 +32,15 @@ const MIN_INTERNATIONAL_DIGITS = 10;
 const MAX_INTERNATIONAL_DIGITS = 15;
 
 export function detectEmails(text: string): PiiFinding[] {
-  return [...text.matchAll(EMAIL)].map((match) => finding('email', match));
+  if (!text.includes('@')) return [];
+  return matchesOf(EMAIL, text).map((match) => finding('email', match));
 }
 
 export function detectPhones(text: string): PiiFinding[] {
   const findings: PiiFinding[] = [];
-  for (const match of text.matchAll(FR_NATIONAL)) findings.push(finding('phone', match));
-  for (const match of text.matchAll(FR_INTERNATIONAL)) findings.push(finding('phone', match));
-  for (const match of text.matchAll(OTHER_INTERNATIONAL)) {
+  for (const match of matchesOf(FR_NATIONAL, text)) findings.push(finding('phone', match));
+  for (const match of matchesOf(FR_INTERNATIONAL, text)) findings.push(finding('phone', match));
+  for (const match of matchesOf(OTHER_INTERNATIONAL, text)) {
     const digits = match[0].replace(/\D/g, '').length;
     if (digits >= MIN_INTERNATIONAL_DIGITS && digits <= MAX_INTERNATIONAL_DIGITS) {
       findings.push(finding('phone', match));

@@ -3,6 +3,7 @@
  * an ADELI after "ADELI" and an institution's FINESS after "FINESS"; only the nearest cue counts,
  * so "FINESS de l'établissement : …" next to an ADELI further back is still a FINESS.
  */
+import { matchesOf } from '../matches.js';
 
 export type CueKind = 'nir' | 'ins' | 'rpps' | 'adeli' | 'card' | 'not-personal';
 
@@ -39,7 +40,7 @@ export function cueBefore(text: string, start: number): CueKind | undefined {
   const window = text.slice(from, start);
   let best: { kind: CueKind; end: number } | undefined;
   for (const { kind, pattern } of CUES) {
-    for (const match of window.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, window)) {
       const end = (match.index ?? 0) + match[0].length;
       if (!best || end > best.end) best = { kind, end };
     }

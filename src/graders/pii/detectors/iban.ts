@@ -1,12 +1,13 @@
 /** Bank account numbers (IBAN), compact or in groups of four. */
 import type { PiiFinding } from '../categories.js';
 import { IBAN_LENGTHS, ibanValid } from '../checksums.js';
+import { matchesOf } from '../matches.js';
 
 const IBAN_START = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?=[ \u00A0]?[A-Z0-9])/gu;
 
 export function detectIbans(text: string): PiiFinding[] {
   const findings: PiiFinding[] = [];
-  for (const match of text.matchAll(IBAN_START)) {
+  for (const match of matchesOf(IBAN_START, text)) {
     const start = match.index ?? 0;
     const length = IBAN_LENGTHS[match[0].slice(0, 2)];
     if (length === undefined) continue;

@@ -5,7 +5,7 @@
 import type { PiiFinding } from '../categories.js';
 import { luhnValid, nirKeyValid } from '../checksums.js';
 import { type CueKind, cueBefore } from './cues.js';
-import { type DigitWindow, digitRuns, windowsOf } from './digit-runs.js';
+import { type DigitGroup, type DigitWindow, digitRuns, windowsOf } from './digit-runs.js';
 
 /**
  * Shape of a NIR (or temporary NIA) before its key is checked: sex 1/2 (3/4 and 7/8 for
@@ -30,17 +30,26 @@ export function detectIdentifiers(text: string): PiiFinding[] {
   const findings: PiiFinding[] = [];
   // Many windows start at the same group: read the cue before each start once.
   const cues = new Map<number, CueKind | undefined>();
-  const cueAt = (start: number) => {
-    if (!cues.has(start)) cues.set(start, cueBefore(text, start));
-    return cues.get(start);
-  };
   for (const groups of digitRuns(text)) {
+    // Most runs are short figures ("3", "2024", "12,5"): too few digits for any window.
+    if (digitCount(groups) < 9) continue;
     for (const window of windowsOf(groups, 9, 19)) {
-      const category = classify(window, () => cueAt(window.start));
+      const category = classify(window, () => cueAt(cues, text, window.start));
       if (category) findings.push({ category, start: window.start, end: window.end });
     }
   }
   return findings;
+}
+
+function cueAt(cues: Map<number, CueKind | undefined>, text: string, start: number): CueKind | undefined {
+  if (!cues.has(start)) cues.set(start, cueBefore(text, start));
+  return cues.get(start);
+}
+
+function digitCount(groups: readonly DigitGroup[]): number {
+  let count = 0;
+  for (const group of groups) count += group.text.length;
+  return count;
 }
 
 function classify(window: DigitWindow, cue: () => CueKind | undefined): PiiFinding['category'] | undefined {

@@ -9,6 +9,7 @@
  */
 import { foldText } from '../../text/normalize.js';
 import type { PiiFinding } from '../categories.js';
+import { matchesOf } from '../matches.js';
 import { fieldValues } from './name-fields.js';
 import {
   ACRONYMS,
@@ -28,8 +29,16 @@ interface Token {
   folded: string;
   start: number;
   end: number;
-  /** The characters between the previous token and this one. */
-  before: string;
+  /** Starts with a capital (isCapitalised asks this of most tokens, several times). */
+  capital: boolean;
+  /** The text, and where the previous token ends in it: see before(). */
+  source: string;
+  previousEnd: number;
+}
+
+/** The characters between the previous token and this one; few tokens are asked, so sliced then. */
+function before(token: Token | undefined): string {
+  return token === undefined ? '' : token.source.slice(token.previousEnd, token.start);
 }
 
 const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
@@ -47,6 +56,7 @@ export function detectNames(text: string): PiiFinding[] {
   const tokens = tokenize(text);
   const findings: PiiFinding[] = fieldValues(text);
   for (let i = 0; i < tokens.length; i++) {
+    if (!mayOpenName(tokens[i] as Token)) continue;
     const span =
       afterTitle(tokens, i) ?? fromFirstName(tokens, i) ?? fromInitial(tokens, i) ?? fromSurname(tokens, i);
     if (span) findings.push({ category: 'name', start: span.start, end: span.end });
@@ -57,19 +67,49 @@ export function detectNames(text: string): PiiFinding[] {
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index ?? 0;
+  const foldedWords = new Map<string, string>();
+  for (const match of matchesOf(WORD, text)) {
+    const start = match.index;
+    const word = match[0];
+    // An ASCII word (letters, ' and -) folds to its lower case, cheaper than remembering it;
+    // the others are folded in full, once per text.
+    let folded = isAscii(word) ? elide(word.toLowerCase()) : foldedWords.get(word);
+    if (folded === undefined) {
+      folded = elide(foldText(word));
+      foldedWords.set(word, folded);
+    }
     tokens.push({
-      text: match[0],
-      // Elided articles go: "l'hôpital" is the word hôpital, "d'Alembert" the name Alembert.
-      folded: foldText(match[0]).replace(ELISION, ''),
+      text: word,
+      folded,
       start,
-      end: start + match[0].length,
-      before: text.slice(previousEnd, start),
+      end: start + word.length,
+      capital: startsWithCapital(word),
+      source: text,
+      previousEnd,
     });
-    previousEnd = start + match[0].length;
+    previousEnd = start + word.length;
   }
   return tokens;
+}
+
+/** A word all in ASCII: its letters are A–Z, a–z (with ' and -). A loop: shorter than a regex call. */
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Elided articles go: "l'hôpital" is the word hôpital, "d'Alembert" the name Alembert. */
+function elide(folded: string): string {
+  return folded.includes("'") ? folded.replace(ELISION, '') : folded;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+function startsWithCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // ASCII answers without the Unicode property lookup: only A–Z are capitals there.
+  if (code < 0x80) return code >= 65 && code <= 90;
+  return CAPITAL.test(word);
 }
 
 type Span = { start: number; end: number };
@@ -83,7 +123,7 @@ function afterTitle(tokens: readonly Token[], i: number): Span | undefined {
   for (let j = i + 1; j < tokens.length && names.length < 4; j++) {
     const token = tokens[j];
     if (!token) break;
-    const joined = j === i + 1 ? /^\.?[ \u00A0]+$/.test(token.before) : continuesName(tokens, j);
+    const joined = j === i + 1 ? /^\.?[ \u00A0]+$/.test(before(token)) : continuesName(tokens, j);
     if (!joined || !(isCapitalised(token) || isInitial(tokens, j))) break;
     names.push(token);
   }
@@ -100,11 +140,42 @@ function afterTitle(tokens: readonly Token[], i: number): Span | undefined {
   return first && last ? { start: first.start, end: last.end } : undefined;
 }
 
+/**
+ * Membership of a word list, with the lengths and first letters of its words tested before the
+ * set: every word of a text is asked whether it is a title, and most are ruled out without
+ * hashing them.
+ */
+function memberOf(set: ReadonlySet<string>): (word: string) => boolean {
+  const first = new Uint8Array(0x10000);
+  let shortest = Number.POSITIVE_INFINITY;
+  let longest = 0;
+  for (const word of set) {
+    first[word.charCodeAt(0)] = 1;
+    shortest = Math.min(shortest, word.length);
+    longest = Math.max(longest, word.length);
+  }
+  return (word) =>
+    word.length >= shortest && word.length <= longest && first[word.charCodeAt(0)] === 1 && set.has(word);
+}
+
+const isLongTitle = memberOf(LONG_TITLES);
+const isShortTitle = memberOf(TITLES);
+const TITLES_CAPITALISED = [...TITLES].every(startsWithCapital);
+
+/**
+ * Whether a name can start at the token: each way in needs a capital (a first name, an initial,
+ * a surname, a short title), but for a title written out ("madame"). Most words are ruled out
+ * here, before the four detectors look at them.
+ */
+function mayOpenName(token: Token): boolean {
+  return token.capital || isLongTitle(token.folded) || !TITLES_CAPITALISED;
+}
+
 function isTitle(token: Token, next: Token): boolean {
-  if (LONG_TITLES.has(token.folded) && /^[ \u00A0]+$/.test(next.before)) return true;
-  if (!TITLES.has(token.text)) return false;
+  if (isLongTitle(token.folded) && /^[ \u00A0]+$/.test(before(next))) return true;
+  if (!isShortTitle(token.text)) return false;
   // "M" alone is a title only with its full stop ("M. Dupont"), never the letter M.
-  return token.text === 'M' ? /^\.[ \u00A0]*$/.test(next.before) : /^\.?[ \u00A0]+$/.test(next.before);
+  return token.text === 'M' ? /^\.[ \u00A0]*$/.test(before(next)) : /^\.?[ \u00A0]+$/.test(before(next));
 }
 
 /** "Camille Fournier", "Jean-Pierre DURAND", "Marie Le Goff", "Jean Martin". */
@@ -132,8 +203,8 @@ function fromInitial(tokens: readonly Token[], i: number): Span | undefined {
   const first = tokens[i];
   if (!first || !isInitial(tokens, i) || namesakeBefore(tokens, i)) return undefined;
   let j = i + 1;
-  while (isInitial(tokens, j) && AFTER_INITIAL.test(tokens[j]?.before ?? '')) j++;
-  if (!AFTER_INITIAL.test(tokens[j]?.before ?? '')) return undefined;
+  while (isInitial(tokens, j) && AFTER_INITIAL.test(before(tokens[j]))) j++;
+  if (!AFTER_INITIAL.test(before(tokens[j]))) return undefined;
   const surname = surnameAt(tokens, j);
   return surname ? { start: first.start, end: surname.end } : undefined;
 }
@@ -177,6 +248,7 @@ function surnameAt(tokens: readonly Token[], j: number): (Span & { tokens: numbe
 function isFirstName(token: Token | undefined): boolean {
   if (!token || !isCapitalised(token)) return false;
   if (FIRST_NAMES.has(token.folded)) return true;
+  if (!token.folded.includes('-')) return false;
   const parts = token.folded.split('-');
   return parts.length > 1 && parts.every((part) => FIRST_NAMES.has(part));
 }
@@ -184,24 +256,25 @@ function isFirstName(token: Token | undefined): boolean {
 /** Token j continues the name of token j − 1: only spaces between them, on the same line. */
 function joinsName(tokens: readonly Token[], j: number): boolean {
   const token = tokens[j];
-  return token !== undefined && SAME_NAME.test(token.before);
+  return token !== undefined && SAME_NAME.test(before(token));
 }
 
 /** Like joinsName, also across an initial's full stop ("M. J. Dupont"). */
 function continuesName(tokens: readonly Token[], j: number): boolean {
-  return joinsName(tokens, j) || (isInitial(tokens, j - 1) && AFTER_INITIAL.test(tokens[j]?.before ?? ''));
+  return joinsName(tokens, j) || (isInitial(tokens, j - 1) && AFTER_INITIAL.test(before(tokens[j])));
 }
 
 /** A one-letter capital followed by its full stop. */
 function isInitial(tokens: readonly Token[], j: number): boolean {
   const token = tokens[j];
-  if (!token || !/^\p{Lu}$/u.test(token.text)) return false;
-  const after = tokens[j + 1]?.before ?? '';
+  // One capital: one code point, so one or two units; a longer word is ruled out untested.
+  if (!token || token.text.length > 2 || !/^\p{Lu}$/u.test(token.text)) return false;
+  const after = before(tokens[j + 1]);
   return after.startsWith('.');
 }
 
 function isCapitalised(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.text) && token.text.length >= 2;
+  return token.capital && token.text.length >= 2;
 }
 
 function isAllCaps(token: Token): boolean {
@@ -226,7 +299,7 @@ function isRomanNumeral(text: string): boolean {
 function namesakeBefore(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     const token = tokens[j];
-    const between = tokens[j + 1]?.before ?? '';
+    const between = before(tokens[j + 1]);
     if (!token || /[!?;:\n]/.test(between)) return false;
     if (between.includes('.') && !ABBREVIATIONS.has(token.folded)) return false;
     if (NAMESAKE_WORDS.has(token.folded)) return true;
