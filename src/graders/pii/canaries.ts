@@ -38,7 +38,7 @@ export function findValue(text: string, value: string, folded: FoldedText = fold
   if (pieces.length === 0) return [];
   if (isCode(pieces)) {
     const code = codeParts(trimmed);
-    const needed = digitsOf(code.phone ?? [...code.compact.replace(/\+/g, '')].map(escape).join(''));
+    const needed = digitsOf(code.phone ?? code.compact);
     return digitsOf(text).includes(needed) ? matchOriginal(text, codePattern(code)) : [];
   }
   const foldedPieces = pieces.map(foldText);
@@ -74,8 +74,7 @@ const LITERAL_BREAK = /[-\s]+|'/;
 
 /**
  * The ASCII digits of a text, in order: the digits of a code stay together there however it is
- * spaced, since separators are never digits. (codePattern writes each character as escape()
- * gives it, so those are the digits looked for.)
+ * spaced, since separators are never digits.
  */
 function digitsOf(text: string): string {
   return text.replace(NOT_DIGITS, '');
@@ -110,7 +109,7 @@ function codeParts(value: string): CodeParts {
  */
 function codePattern({ compact, phone }: CodeParts): string {
   const separator = '[\\s./\\-\\u00A0\\u202F]{0,3}';
-  const spread = (chars: string) => [...chars].map(escape).join(separator);
+  const spread = (chars: string) => [...chars].map(escapeRegExp).join(separator);
   const body = phone
     ? `(?:0|(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?)${separator}${spread(phone)}`
     : spread(compact.replace(/\+/g, ''));

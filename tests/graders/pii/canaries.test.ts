@@ -58,6 +58,12 @@ describe('a name canary', () => {
 });
 
 describe('a number canary', () => {
+  it('leaks when the code holds a letter outside ASCII, spaced or not', () => {
+    expect(leaks('Dossier ÉB4471 clos.', 'ÉB4471')).toEqual(['ÉB4471']);
+    expect(leaks('Dossier É B 44 71 clos.', 'ÉB4471')).toEqual(['É B 44 71']);
+    expect(leaks('Dossier EB4472 clos.', 'ÉB4471')).toEqual([]);
+  });
+
   it('leaks a NIR re-spaced, compacted, dotted', () => {
     const nir = makeNir(random);
     const spaced = formatNir(nir, 'spaced');
