@@ -34,11 +34,15 @@ export const keyFacts: GraderDefinition<KeyFactsConfig> = {
         const spans: Span[] = [];
         const missing: Fact[] = [];
         for (const fact of facts) {
-          const found = fact.flatMap((variant) => findAll(output, normalize(foldWithOffsets(variant)).text));
-          if (found.length === 0) missing.push(fact);
-          spans.push(
-            ...found.map((range) => ({ ...originalRange(output, range.start, range.end), label: 'fact' })),
-          );
+          let found = false;
+          for (const variant of fact) {
+            for (const range of findAll(output, normalize(foldWithOffsets(variant)).text)) {
+              found = true;
+              const { start, end } = originalRange(output, range.start, range.end);
+              spans.push({ start, end, label: 'fact' });
+            }
+          }
+          if (!found) missing.push(fact);
         }
         const score = (facts.length - missing.length) / facts.length;
         const pass = score >= minShare;
@@ -78,35 +82,75 @@ function factsOf(input: GradeInput, id: string): Fact[] {
   });
 }
 
-// Unicode folding keeps them whole, while French writes "cœur" and "coeur" alike.
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae' };
+const SPACE = 0x20;
+const DOT = 0x2e;
+const COMMA = 0x2c;
 
 /**
  * Folded text with number formats made one: thousands separators dropped ("1 240", "1.240"),
  * decimal point made a comma ("6.1" → "6,1"), no space before % or ‰, ligatures spelled out.
- * Keeps the map to the original, so a fact found can be highlighted.
+ * Keeps the map to the original, so a fact found can be highlighted. Only spaces, dots and
+ * ligatures change: the text is copied in runs between them, and the map is the folded text's
+ * until the first change.
  */
 function normalize(folded: FoldedText): FoldedText {
   const { text, origin } = folded;
+  const length = text.length;
+  let map: number[] | undefined;
   let out = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    const before = text.slice(Math.max(0, i - 4), i);
-    const after = text.slice(i + 1, i + 5);
-    const digitBefore = /\d$/.test(before);
-    // A group of three digits after one to three: "1 240", "1.240" (not "2021 300").
-    const thousands = /(?:^|[^\d.,])\d{1,3}$/.test(before) && /^\d{3}(?!\d)/.test(after);
-    if (char === ' ' && digitBefore && (thousands || /^[%‰]/.test(after))) continue;
-    if (char === '.' && thousands) continue;
-    const written = char === '.' && digitBefore && /^\d/.test(after) ? ',' : (LIGATURES[char] ?? char);
-    for (const piece of written) {
-      out += piece;
-      map.push(origin[i] ?? 0);
+  let copiedTo = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    let written: string | undefined;
+    if (code === SPACE) {
+      const next = text.charCodeAt(i + 1);
+      const percent = next === 0x25 || next === 0x2030;
+      if (isDigit(text.charCodeAt(i - 1)) && (percent || thousands(text, i))) written = '';
+    } else if (code === DOT) {
+      if (thousands(text, i)) written = '';
+      else if (isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) written = ',';
+    } else if (code === 0x153 || code === 0xe6) {
+      // Unicode folding keeps "œ" and "æ" whole, while French writes "cœur" and "coeur" alike.
+      written = code === 0x153 ? 'oe' : 'ae';
     }
+    if (written === undefined) {
+      map?.push(origin[i] ?? 0);
+      continue;
+    }
+    if (!map) {
+      map = [];
+      for (let unit = 0; unit < i; unit++) map.push(origin[unit] ?? 0);
+    }
+    out += text.slice(copiedTo, i) + written;
+    copiedTo = i + 1;
+    for (let unit = 0; unit < written.length; unit++) map.push(origin[i] ?? 0);
   }
-  map.push(origin[text.length] ?? 0);
+  if (!map) return folded;
+  out += text.slice(copiedTo);
+  map.push(origin[length] ?? 0);
   return { text: out, origin: map };
+}
+
+/**
+ * Whether the character at `at` sits between a group of one to three digits (the whole number
+ * so far: "1 240", not "2021 300", nor the decimals of "6,125 300") and a group of exactly three.
+ */
+function thousands(text: string, at: number): boolean {
+  let digits = 0;
+  while (digits < 4 && isDigit(text.charCodeAt(at - 1 - digits))) digits++;
+  if (digits === 0 || digits > 3) return false;
+  const before = text.charCodeAt(at - 1 - digits);
+  if (before === DOT || before === COMMA) return false;
+  return (
+    isDigit(text.charCodeAt(at + 1)) &&
+    isDigit(text.charCodeAt(at + 2)) &&
+    isDigit(text.charCodeAt(at + 3)) &&
+    !isDigit(text.charCodeAt(at + 4))
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Every whole-word occurrence: "un tiers" is not found in "aucun tiers", nor "52 %" in "152 %". */
@@ -117,7 +161,6 @@ function findAll(haystack: FoldedText, needle: string): Array<{ start: number; e
   const text = haystack.text;
   for (let at = text.indexOf(target); at !== -1; at = text.indexOf(target, at + 1)) {
     const end = at + target.length;
-    const wordy = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
     // "1 %" must not match the decimals of "6,1 %" either.
     const openStart =
       (wordy(target[0]) && wordy(text[at - 1])) ||
@@ -129,6 +172,12 @@ function findAll(haystack: FoldedText, needle: string): Array<{ start: number; e
     if (!openStart && !openEnd && !decimalGoesOn) found.push({ start: at, end });
   }
   return found;
+}
+
+const WORDY = /[\p{L}\p{N}]/u;
+
+function wordy(char: string | undefined): boolean {
+  return char !== undefined && WORDY.test(char);
 }
 
 function describe(fact: Fact): string {

@@ -1,4 +1,4 @@
-import { foldText } from './text/normalize.js';
+import { Lexicon, type Vocabulary, type Words, WordTable, wordHash, wordsOfPart } from './negation-words.js';
 
 /** What one clause says, for comparing its polarity with another's. */
 export interface Polarity {
@@ -127,6 +127,59 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+// Every token is checked against most of the lists above: one lookup says which it is on.
+const IS_NE = 1;
+const IS_PARTNER = 2;
+const IS_STANDALONE = 4;
+const IS_PROHIBITION = 8;
+const IS_LITOTES = 16;
+const IS_STOP_WORD = 32;
+/** Not on the lists, and long enough or a figure: a word that says something. */
+const IS_CONTENT = 64;
+const NOT_CONTENT = IS_NE | IS_PARTNER | IS_STANDALONE | IS_STOP_WORD;
+const KINDS = new Map<string, number>();
+for (const [list, kind] of [
+  [NE, IS_NE],
+  [PARTNERS, IS_PARTNER],
+  [STANDALONE, IS_STANDALONE],
+  [PROHIBITIONS, IS_PROHIBITION],
+  [LITOTES, IS_LITOTES],
+  [STOP_WORDS, IS_STOP_WORD],
+] as const) {
+  for (const word of list) KINDS.set(word, (KINDS.get(word) ?? 0) | kind);
+}
+
+/** The lists above as one table, looked up by the hash the lexicon computes as it reads a word. */
+const LISTED = new WordTable();
+const LISTED_KINDS: number[] = [];
+for (const [word, kind] of KINDS) {
+  LISTED.add(word, wordHash(word, 0, word.length));
+  LISTED_KINDS.push(kind);
+}
+
+const VOCABULARY: Vocabulary = {
+  kindOf(token, hash) {
+    const listed = LISTED.find(token, 0, token.length, hash);
+    const kind = listed === -1 ? 0 : (LISTED_KINDS[listed] as number);
+    return (kind & NOT_CONTENT) === 0 && hasContent(token) ? kind | IS_CONTENT : kind;
+  },
+  stemLength: (token, kind) => ((kind & (IS_CONTENT | IS_LITOTES)) === 0 ? 0 : stemLength(token)),
+  keepsWhole: (token) => PROHIBITIONS.has(token),
+};
+
+/** A lexicon for this grader's words: one per output graded, shared by the texts compared. */
+export function newLexicon(): Lexicon {
+  return new Lexicon(VOCABULARY);
+}
+
+/** The negations of a clause: what `polarity` says but its content, with stems as lexicon numbers. */
+export interface Negations {
+  count: number;
+  scope: number[];
+  negatedLitotes: number[];
+  plainLitotes: number[];
+}
+
 /**
  * The negations of a clause, French and English: "ne … pas" and its partners (one negation
  * however many partners), "aucun … ne", "sans", "non", "ni … ni", "not", "never", "without",
@@ -134,22 +187,84 @@ const STOP_WORDS = new Set(
  * dépasser") are not negations: a faithful paraphrase writes them without one.
  */
 export function polarity(text: string): Polarity {
-  const tokens =
-    foldText(text)
-      .replace(/n't\b/g, ' not')
-      .match(/[\p{L}\p{N}]+(?:-[\p{L}]+)*/gu)
-      ?.flatMap((token) => (PROHIBITIONS.has(token) ? [token] : token.split('-'))) ?? [];
+  const lexicon = newLexicon();
+  const words = wordsOfPart(text, lexicon);
+  const stems = (ids: number[]) => new Set(ids.map((id) => lexicon.stems[id] as string));
+  const found = negationsOf(words, 0, words.entries.length);
+  return {
+    content: stems(contentOf(words, 0, words.entries.length)),
+    negations: found.count,
+    scope: stems(found.scope),
+    litotes: { negated: stems(found.negatedLitotes), plain: stems(found.plainLitotes) },
+  };
+}
+
+/** The distinct stems of the content words among words [from, to), in the order met. */
+export function contentOf(words: Words, from: number, to: number): number[] {
+  const { lexicon, entries } = words;
+  const content: number[] = [];
+  lexicon.newList();
+  for (let i = from; i < to; i++) {
+    const entry = entries[i] as number;
+    if (((lexicon.kinds[entry] as number) & IS_CONTENT) === 0) continue;
+    const stemId = lexicon.stemIds[entry] as number;
+    if (lexicon.firstInList(stemId)) content.push(stemId);
+  }
+  return content;
+}
+
+/** What `polarity` says of the clause made of words [from, to), but its content. */
+export function negationsOf(words: Words, from: number, to: number): Negations {
+  const { lexicon, entries } = words;
+  const kindAt = (i: number) => (i < from ? 0 : (lexicon.kinds[entries[i] as number] as number));
+  const negatedLitotes: number[] = [];
+  const plainLitotes: number[] = [];
+  let marked = false;
+  for (let i = from; i < to; i++) {
+    const kind = kindAt(i);
+    if ((kind & (IS_NE | IS_STANDALONE | IS_PROHIBITION)) !== 0) marked = true;
+    if ((kind & IS_LITOTES) === 0) continue;
+    const negated = ((kindAt(i - 1) | kindAt(i - 2)) & (IS_STANDALONE | IS_PARTNER)) !== 0;
+    const litotes = negated ? negatedLitotes : plainLitotes;
+    const stemId = lexicon.stemIds[entries[i] as number] as number;
+    if (!litotes.includes(stemId)) litotes.push(stemId);
+  }
+  // Most clauses hold no word that can mark a negation.
+  if (!marked) return { count: 0, scope: [], negatedLitotes, plainLitotes };
+  const clause = entries.slice(from, to);
+  const tokens = clause.map((entry) => lexicon.tokens[entry] as string);
+  const kinds = clause.map((entry) => lexicon.kinds[entry] as number);
+  const markers = negationMarkers(tokens, kinds);
+  const scope: number[] = [];
+  lexicon.newList();
+  for (const [first, last] of markers) {
+    const end = Math.min(clause.length, last + 1 + SCOPE);
+    for (let j = first + 1; j < end; j++) {
+      if (((kinds[j] as number) & IS_CONTENT) === 0) continue;
+      const stemId = lexicon.stemIds[clause[j] as number] as number;
+      if (lexicon.firstInList(stemId)) scope.push(stemId);
+    }
+  }
+  return { count: markers.length, scope, negatedLitotes, plainLitotes };
+}
+
+/** Each negation of a clause as the token range whose following words it bears on. */
+function negationMarkers(tokens: readonly string[], kinds: readonly number[]): Array<[number, number]> {
+  const count = tokens.length;
+  const is = (i: number, kind: number) => ((kinds[i] ?? 0) & kind) !== 0;
   const consumed = new Set<number>();
-  // Each negation as the token range whose following words it bears on.
   const markers: Array<[number, number]> = [];
-  tokens.forEach((token, i) => {
-    if (!NE.has(token)) return;
-    const forward = tokens
-      .slice(i + 1, i + 1 + WINDOW)
-      .findIndex((t, k) => (PARTNERS.has(t) && !consumed.has(i + 1 + k)) || t === 'que');
+  for (let i = 0; i < count; i++) {
+    if (!is(i, IS_NE)) continue;
+    let partner = -1;
+    for (let j = i + 1; j < i + 1 + WINDOW && j < count; j++) {
+      if ((is(j, IS_PARTNER) && !consumed.has(j)) || tokens[j] === 'que') {
+        partner = j;
+        break;
+      }
+    }
     // "ne … que" is "only", whatever comes before it.
-    if (forward !== -1 && tokens[i + 1 + forward] === 'que') return;
-    let partner = forward === -1 ? -1 : i + 1 + forward;
+    if (partner !== -1 && tokens[partner] === 'que') continue;
     const subject = subjectBefore(tokens, i, consumed);
     // "Aucun effet n'a pas été…": "pas" never joins "aucun" in one negation, so these are two.
     if (
@@ -162,46 +277,35 @@ export function polarity(text: string): Polarity {
       markers.push([subject, i]);
     }
     if (partner === -1) partner = subject;
-    if (partner === -1) return;
-    for (let j = Math.max(0, i - WINDOW); j <= i + WINDOW && j < tokens.length; j++) {
-      if (PARTNERS.has(tokens[j] ?? '')) consumed.add(j);
+    if (partner === -1) continue;
+    for (let j = Math.max(0, i - WINDOW); j <= i + WINDOW && j < count; j++) {
+      if (is(j, IS_PARTNER)) consumed.add(j);
     }
-    if (cancelled(tokens, Math.min(i, partner), Math.max(i, partner))) return;
+    if (cancelled(tokens, Math.min(i, partner), Math.max(i, partner))) continue;
     // "aucun effet grave n'a été observé": the subject between the partner and "ne" is in scope too.
     markers.push(partner < i ? [partner, i] : [partner, partner]);
-  });
+  }
   let nor = false;
-  tokens.forEach((token, i) => {
-    if (PROHIBITIONS.has(token)) {
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i] as string;
+    if (is(i, IS_PROHIBITION)) {
       // "L'alcool est déconseillé": what is forbidden may come before the word.
       markers.push([Math.max(-1, i - 4), i]);
-      return;
+      continue;
     }
-    if (consumed.has(i) || !STANDALONE.has(token)) return;
-    if (NOT_NEGATIONS.has(`${token} ${tokens[i + 1] ?? ''}`)) return;
-    if (token === 'pas' && isStep(tokens, i)) return;
+    if (!is(i, IS_STANDALONE) || consumed.has(i)) continue;
+    if (NOT_NEGATIONS.has(`${token} ${tokens[i + 1] ?? ''}`)) continue;
+    if (token === 'pas' && isStep(tokens, i)) continue;
     // "ni A ni B" is one negation.
     if (token === 'ni') {
-      if (nor) return;
+      if (nor) continue;
       nor = true;
     }
     // "sans aucun", "pas de rien": negative concord, still one negation.
-    for (let j = i + 1; j <= i + 2 && j < tokens.length; j++)
-      if (PARTNERS.has(tokens[j] ?? '')) consumed.add(j);
+    for (let j = i + 1; j <= i + 2 && j < count; j++) if (is(j, IS_PARTNER)) consumed.add(j);
     if (!cancelled(tokens, i, i)) markers.push([i, i]);
-  });
-  const scope = new Set<string>();
-  for (const [from, to] of markers) {
-    for (const token of tokens.slice(from + 1, to + 1 + SCOPE)) if (isContent(token)) scope.add(stem(token));
   }
-  const content = new Set(tokens.filter(isContent).map(stem));
-  const litotes = { negated: new Set<string>(), plain: new Set<string>() };
-  tokens.forEach((token, i) => {
-    if (!LITOTES.has(token)) return;
-    const negated = tokens.slice(Math.max(0, i - 2), i).some((t) => STANDALONE.has(t) || PARTNERS.has(t));
-    (negated ? litotes.negated : litotes.plain).add(stem(token));
-  });
-  return { content, negations: markers.length, scope, litotes };
+  return markers;
 }
 
 /** The n-word before "ne" that may be its partner, as its subject ("aucun effet n'a été observé"), or -1. */
@@ -232,13 +336,18 @@ function isStep(tokens: readonly string[], i: number): boolean {
   return STEP_BEFORE.has(before) || stepByStep;
 }
 
-function isContent(token: string): boolean {
-  if (STOP_WORDS.has(token) || STANDALONE.has(token) || PARTNERS.has(token) || NE.has(token)) return false;
-  return /\d/.test(token) || token.length >= 3;
+/** A word that is on none of the lists of function words says something: long enough, or a figure. */
+function hasContent(token: string): boolean {
+  return token.length >= 3 || /\d/.test(token);
 }
 
 /** A crude stem that lets "réduit" meet "réduite" and "diminution" meet "diminue". */
 export function stem(token: string): string {
-  const singular = token.length > 3 && token.endsWith('s') ? token.slice(0, -1) : token;
-  return singular.slice(0, 6);
+  return token.slice(0, stemLength(token));
+}
+
+/** How long the stem of a token is: it is the token's start. */
+function stemLength(token: string): number {
+  const singular = token.length > 3 && token.endsWith('s') ? token.length - 1 : token.length;
+  return Math.min(singular, 6);
 }

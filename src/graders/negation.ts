@@ -1,5 +1,6 @@
 import { SOURCE_VAR_SCHEMA, sourceTexts } from './expectations.js';
-import { type Polarity, polarity } from './negation-markers.js';
+import { contentOf, type Negations, negationsOf, newLexicon } from './negation-markers.js';
+import { type Lexicon, type Words, wordAt, wordsOf, wordsOfPart } from './negation-words.js';
 import { splitSentences } from './text/normalize.js';
 import type { GraderDefinition, Span } from './types.js';
 
@@ -36,11 +37,15 @@ export const negation: GraderDefinition<NegationConfig> = {
       id,
       type: 'negation',
       grade(input) {
-        const source = statements(sourceTexts(input, id, config.sourceVar), true);
+        const sourceText = sourceTexts(input, id, config.sourceVar);
+        // One lexicon for both texts: most of the output's words are the source's.
+        const lexicon = newLexicon();
+        const source = indexed(statements(sourceText, wordsOf(sourceText, lexicon) ?? lexicon, true));
+        const words = wordsOf(input.output, lexicon) ?? lexicon;
         const spans: Span[] = [];
         let compared = 0;
-        for (const statement of statements(input.output)) {
-          const verdict = verdictOf(input.output, statement, source, minOverlap);
+        for (const statement of statements(input.output, words)) {
+          const verdict = verdictOf(input.output, words, statement, source, minOverlap);
           if (verdict === 'unrelated') continue;
           compared++;
           if (verdict === 'flipped') {
@@ -70,22 +75,56 @@ export const negation: GraderDefinition<NegationConfig> = {
   },
 };
 
-interface Statement extends Polarity {
+interface Statement {
   start: number;
   end: number;
   /** A whole sentence of several clauses, rather than one clause. */
   sentence: boolean;
+  /** Its words: words.entries[from, to). */
+  words: Words;
+  from: number;
+  to: number;
+  /** The distinct stems of its content words, as lexicon numbers. */
+  content: number[];
+  /** Found when it is first compared: most statements never are. */
+  negations: Negations | undefined;
 }
 
-function compare(
-  statement: Statement,
-  source: readonly Statement[],
-  minOverlap: number,
-): 'unrelated' | 'same' | 'flipped' {
-  if (statement.content.size < 2) return 'unrelated';
+function negationsIn(statement: Statement): Negations {
+  statement.negations ??= negationsOf(statement.words, statement.from, statement.to);
+  return statement.negations;
+}
+
+/** The source's statements, with which of them hold each stem, to count shared words without pairing all. */
+interface Source {
+  statements: readonly Statement[];
+  holding: Array<number[] | undefined>;
+  /** Scratch counts of shared words, one per statement, left at 0 between comparisons. */
+  shared: number[];
+}
+
+function indexed(statements: readonly Statement[]): Source {
+  const holding: Array<number[] | undefined> = [];
+  statements.forEach((statement, index) => {
+    for (const stem of statement.content) {
+      const list = holding[stem];
+      if (list) list.push(index);
+      else holding[stem] = [index];
+    }
+  });
+  return { statements, holding, shared: statements.map(() => 0) };
+}
+
+function compare(statement: Statement, source: Source, minOverlap: number): 'unrelated' | 'same' | 'flipped' {
+  if (statement.content.length < 2) return 'unrelated';
+  const { shared, holding } = source;
+  for (const stem of statement.content) {
+    for (const index of holding[stem] ?? []) shared[index] = (shared[index] as number) + 1;
+  }
   // A whole source sentence is a counterpart only when none of its clauses is: the closest unit wins.
   const candidates = counterparts(statement, source, false, minOverlap);
   const closest = candidates.length > 0 ? candidates : counterparts(statement, source, true, minOverlap);
+  for (const stem of statement.content) for (const index of holding[stem] ?? []) shared[index] = 0;
   if (closest.length === 0) return 'unrelated';
   // Among equally close counterparts, one with the same polarity is enough.
   return closest.every((other) => isFlip(statement, other)) ? 'flipped' : 'same';
@@ -94,38 +133,40 @@ function compare(
 /** The source statements (clauses, or whole sentences) sharing most of the statement's content words. */
 function counterparts(
   statement: Statement,
-  source: readonly Statement[],
+  source: Source,
   sentences: boolean,
   minOverlap: number,
 ): Statement[] {
   let best = 0;
   const candidates: Array<{ other: Statement; overlap: number }> = [];
-  for (const other of source) {
+  const { statements, shared } = source;
+  for (let index = 0; index < statements.length; index++) {
+    const other = statements[index] as Statement;
     if (other.sentence !== sentences) continue;
-    const shared = intersection(statement.content, other.content);
-    const overlap = shared / statement.content.size;
-    if (shared < 2 || overlap < minOverlap) continue;
+    const common = shared[index] as number;
+    const overlap = common / statement.content.length;
+    if (common < 2 || overlap < minOverlap) continue;
     candidates.push({ other, overlap });
     best = Math.max(best, overlap);
   }
   return candidates.filter((candidate) => candidate.overlap >= best - 1e-9).map(({ other }) => other);
 }
 
-function isFlip(a: Statement, b: Statement): boolean {
+function isFlip(statement: Statement, other: Statement): boolean {
+  const a = negationsIn(statement);
+  const b = negationsIn(other);
   // A litotes is no negation ("pas rare" is "fréquent"), but "pas rare" against "rare" is a flip.
-  const crossed = (x: Statement, y: Statement) => intersection(x.litotes.negated, y.litotes.plain) > 0;
+  const crossed = (x: Negations, y: Negations) => shares(x.negatedLitotes, y.plainLitotes);
   if (crossed(a, b) || crossed(b, a)) return true;
-  if ((a.negations - b.negations) % 2 === 0) return false;
+  if ((a.count - b.count) % 2 === 0) return false;
   // The extra negation must bear on what both say: "a réduit la douleur et n'a pas modifié la
   // mortalité" does not contradict "a réduit la douleur".
-  const [negated, plain] = a.negations > b.negations ? [a, b] : [b, a];
-  return intersection(negated.scope, plain.content) > 0;
+  return a.count > b.count ? shares(a.scope, other.content) : shares(b.scope, statement.content);
 }
 
-function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let count = 0;
-  for (const item of a) if (b.has(item)) count++;
-  return count;
+/** Whether two lists of distinct stems (a few each) have one in common. */
+function shares(a: readonly number[], b: readonly number[]): boolean {
+  return a.some((stem) => b.includes(stem));
 }
 
 // Clauses: a contrast ("mais", "contre"), a pause (";", ":", ", ") or an "et" that starts a new
@@ -141,6 +182,8 @@ const CLAUSE_BREAK = new RegExp(
   'giu',
 );
 
+const AND = /\s+(?:et|and)\s+/giu;
+
 /**
  * "Aucune coupure n'a eu lieu et les services ne sont pas impactés": an "et" before an article
  * is usually two nouns joined, so it does not split clauses; but it may join two statements,
@@ -149,36 +192,42 @@ const CLAUSE_BREAK = new RegExp(
  */
 function verdictOf(
   output: string,
+  words: Words | Lexicon,
   statement: Statement,
-  source: Statement[],
+  source: Source,
   minOverlap: number,
 ): ReturnType<typeof compare> {
   const whole = compare(statement, source, minOverlap);
   const text = output.slice(statement.start, statement.end);
   const parts: Statement[] = [];
   let from = 0;
-  for (const match of text.matchAll(/\s+(?:et|and)\s+/giu)) {
+  AND.lastIndex = 0;
+  for (let match = AND.exec(text); match; match = AND.exec(text)) {
     const piece = text.slice(from, match.index);
-    if (piece.trim() !== '') parts.push(analyse(piece, statement.start + from, false));
-    from = (match.index ?? 0) + match[0].length;
+    if (piece.trim() !== '') parts.push(analyse(piece, statement.start + from, false, words));
+    from = match.index + match[0].length;
   }
   if (parts.length === 0) return whole;
-  parts.push(analyse(text.slice(from), statement.start + from, false));
+  parts.push(analyse(text.slice(from), statement.start + from, false, words));
   const verdicts = parts.map((part) => compare(part, source, minOverlap));
   if (verdicts.includes('flipped')) return 'flipped';
   if (whole === 'flipped' && verdicts.some((v) => v === 'same')) return 'same';
   return whole;
 }
 
-/** The output's statements are its clauses; the source's are its clauses and its whole sentences. */
-function statements(text: string, withSentences = false): Statement[] {
+/**
+ * The output's statements are its clauses; the source's are its clauses and its whole sentences.
+ * `words` are the text's, or the lexicon to read each statement with when they are not known.
+ */
+function statements(text: string, words: Words | Lexicon, withSentences = false): Statement[] {
   const found: Statement[] = [];
   for (const sentence of splitSentences(text)) {
     let start = 0;
     const pieces: Array<{ start: number; end: number }> = [];
-    for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
-      pieces.push({ start, end: match.index ?? 0 });
-      start = (match.index ?? 0) + match[0].length;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let match = CLAUSE_BREAK.exec(sentence.text); match; match = CLAUSE_BREAK.exec(sentence.text)) {
+      pieces.push({ start, end: match.index });
+      start = match.index + match[0].length;
     }
     pieces.push({ start, end: sentence.text.length });
     for (const piece of pieces) {
@@ -186,14 +235,26 @@ function statements(text: string, withSentences = false): Statement[] {
       const text = raw.trim();
       if (text === '') continue;
       const at = sentence.start + piece.start + (raw.length - raw.trimStart().length);
-      found.push(analyse(text, at, false));
+      found.push(analyse(text, at, false, words));
     }
     // A summary often merges what the source says in several clauses: the whole sentence is a counterpart too.
-    if (withSentences && pieces.length > 1) found.push(analyse(sentence.text, sentence.start, true));
+    if (withSentences && pieces.length > 1) found.push(analyse(sentence.text, sentence.start, true, words));
   }
   return found;
 }
 
-function analyse(text: string, offset: number, sentence: boolean): Statement {
-  return { start: offset, end: offset + text.length, ...polarity(text), sentence };
+/** The statement `text`, at `offset` in the text whose `words` are given, or read on its own with the lexicon. */
+function analyse(text: string, offset: number, sentence: boolean, words: Words | Lexicon): Statement {
+  const end = offset + text.length;
+  if (!('entries' in words)) {
+    const own = wordsOfPart(text, words);
+    const to = own.entries.length;
+    const content = contentOf(own, 0, to);
+    return { start: offset, end, sentence, words: own, from: 0, to, content, negations: undefined };
+  }
+  const from = wordAt(words, offset);
+  const to = wordAt(words, end);
+  // Every field set from the start: statements that get their negations later keep one shape.
+  const content = contentOf(words, from, to);
+  return { start: offset, end, sentence, words, from, to, content, negations: undefined };
 }

@@ -71,6 +71,7 @@ const NOT_NOUNS = new Set(
 );
 const WORD_ORDINAL =
   /(?<![\p{L}\p{N}])(premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|first|third|fourth|fifth)(?![\p{L}\p{N}])/gu;
+const ORDINAL_PARTS = ['premi', 'second', 'ieme', 'first', 'third', 'fourth', 'fifth'];
 const ORDINAL_VALUES: Record<string, number> = {
   premier: 1,
   premiere: 1,
@@ -90,6 +91,10 @@ const ORDINAL_VALUES: Record<string, number> = {
   neuvieme: 9,
   dixieme: 10,
 };
+// Module constants, not literals in the loop: tsx (which the bench runs) compiles a literal with
+// \p{…} into a `new RegExp` at each use.
+const A_LETTER = /\p{L}/u;
+const UNIT_BEFORE = /\d\p{L}{1,3}$/u;
 const ORDINAL_UNIT: Unit = { label: 'e', dim: 'ordinal', factor: 1 };
 const MULTIPLIERS: Record<string, number> = { million: 1e6, milliard: 1e9, thousand: 1e3 };
 
@@ -102,7 +107,7 @@ export function extractQuantities(text: string, role: Role, masks: Range[] = [])
   const folded = foldWithOffsets(text);
   const f = folded.text;
   const digits = digitFigures(f, detectConvention(f), role);
-  const all = [...digits, ...wordFigures(f, digits)].sort((a, b) => a.start - b.start);
+  const all = merged(digits, wordFigures(f, digits));
   shareUnits(f, all);
   for (const draft of all) {
     const rate = gappedRate(f, draft);
@@ -114,38 +119,70 @@ export function extractQuantities(text: string, role: Role, masks: Range[] = [])
   );
   if (role === 'support') kept.push(...wordOrdinals(f));
   const quantities: Quantity[] = [];
-  // A claim is read with its period; a source supports with either reading.
-  const readings = kept.flatMap((draft) =>
-    !draft.rate
-      ? [draft]
-      : role === 'claim'
-        ? [{ ...draft, unit: draft.rate.unit, end: draft.rate.end }]
-        : [draft, { ...draft, unit: draft.rate.unit }],
-  );
-  for (const draft of readings) {
-    const range = originalRange(folded, draft.start, draft.end);
-    if (skipped.some((mask) => mask.start < range.end && range.start < mask.end)) continue;
-    quantities.push({
-      ...range,
-      text: text.slice(range.start, range.end),
-      values: draft.values,
-      ...(draft.literal === undefined ? {} : { literal: draft.literal }),
-      unit: draft.unit,
-      ...(draft.unit === null && draft.literal === undefined && countsANoun(f, draft.end)
-        ? { counted: true }
-        : {}),
-    });
+  // Objects spelled out rather than spread: spreading drafts of several shapes was a slow path.
+  const add = (draft: Draft, unit: Unit | null, foldedEnd: number) => {
+    const { start, end } = originalRange(folded, draft.start, foldedEnd);
+    if (skipped.some((mask) => mask.start < end && start < mask.end)) return;
+    const { values, literal } = draft;
+    const quantity: Quantity =
+      literal === undefined
+        ? { start, end, text: text.slice(start, end), values, unit }
+        : { start, end, text: text.slice(start, end), values, literal, unit };
+    if (unit === null && literal === undefined && countsANoun(f, foldedEnd)) quantity.counted = true;
+    quantities.push(quantity);
+  };
+  for (const draft of kept) {
+    // A claim is read with its period; a source supports with either reading.
+    if (!draft.rate) add(draft, draft.unit, draft.end);
+    else if (role === 'claim') add(draft, draft.rate.unit, draft.rate.end);
+    else {
+      add(draft, draft.unit, draft.end);
+      add(draft, draft.rate.unit, draft.end);
+    }
   }
   if (role === 'support') implyUnits(text, quantities);
   return quantities;
 }
 
+/** Two lists in order of start, as one, the first list's first on a tie (what a stable sort gives). */
+function merged(first: Draft[], second: Draft[]): Draft[] {
+  const all: Draft[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const a = first[i];
+    const b = second[j];
+    if (a && (!b || a.start <= b.start)) {
+      all.push(a);
+      i++;
+    } else if (b) {
+      all.push(b);
+      j++;
+    }
+  }
+  return all;
+}
+
 function implyUnits(text: string, quantities: Quantity[]): void {
-  for (const sentence of splitSentences(text)) {
-    const inside = quantities.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
-    const units = inside.flatMap((q) => (q.unit ? [q.unit] : []));
+  const sentences = splitSentences(text);
+  // Each figure to the one sentence that may hold it, the last to start before it.
+  const inside = sentences.map((): Quantity[] => []);
+  for (const q of quantities) {
+    let low = 0;
+    let high = sentences.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sentences[middle] as { start: number }).start <= q.start) low = middle + 1;
+      else high = middle;
+    }
+    const sentence = sentences[low - 1];
+    if (sentence && q.end <= sentence.end) inside[low - 1]?.push(q);
+  }
+  for (const figures of inside) {
+    const units: Unit[] = [];
+    for (const q of figures) if (q.unit) units.push(q.unit);
     if (units.length === 0) continue;
-    for (const q of inside) {
+    for (const q of figures) {
       if (q.unit === null && q.literal === undefined && !q.counted) q.impliedUnits = units;
     }
   }
@@ -166,8 +203,9 @@ function digitFigures(f: string, convention: Convention, role: Role): Draft[] {
     // "COVID-19", "IL-6": a name, not a figure; but "14h-15h" and "5mg-10mg" are ranges.
     if (
       f[start - 1] === '-' &&
-      /\p{L}/u.test(f[start - 2] ?? '') &&
-      !/\d\p{L}{1,3}$/u.test(f.slice(0, start - 1))
+      A_LETTER.test(f[start - 2] ?? '') &&
+      // A digit and up to three letters take at most 8 units: what comes before them cannot matter.
+      !UNIT_BEFORE.test(f.slice(Math.max(0, start - 9), start - 1))
     )
       continue;
     if (f[end] === '/' && /\d/.test(f[end + 1] ?? '')) {
@@ -206,7 +244,7 @@ function digitFigures(f: string, convention: Convention, role: Role): Draft[] {
       end += multiplier[0].length;
     }
     let unit = unitAt(f, end) ?? (multiplier ? unitAfterOf(f, end) : undefined);
-    if (!unit && /\p{L}/u.test(f[end] ?? '')) {
+    if (!unit && A_LETTER.test(f[end] ?? '')) {
       ORDINAL.lastIndex = end;
       const ordinal = ORDINAL.exec(f);
       // Digits glued to letters that are neither a unit nor an ordinal: a code ("3D", "5FU").
@@ -317,6 +355,8 @@ function gappedRate(f: string, draft: Draft): { unit: Unit; end: number } | unde
 }
 
 function wordOrdinals(f: string): Draft[] {
+  // Each ordinal word holds one of these: most texts hold none, and the pattern tries every position.
+  if (!ORDINAL_PARTS.some((part) => f.includes(part))) return [];
   return [...f.matchAll(WORD_ORDINAL)].map((match) => ({
     start: match.index ?? 0,
     end: (match.index ?? 0) + match[0].length,

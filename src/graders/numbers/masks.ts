@@ -8,20 +8,54 @@ export interface Range {
 /**
  * Digits that are no figure of the text's content: citation markers ("[1]", "[2-4]"), list
  * numbering at the start of a line, web addresses, DOIs, e-mail addresses and registry ids.
- * Years are not masked: a date is a fact a summary can get wrong.
+ * Years are not masked: a date is a fact a summary can get wrong. Most texts hold none: looking
+ * first for a literal that each match needs skips running patterns that try every position.
  */
-const NOT_FIGURES: RegExp[] = [
-  /\[\s*\d+(?:\s*[-–—,;]\s*\d+)*\s*\]/gu,
-  /^[ \t>*#-]*\d{1,2}[.)](?=\s)/gmu,
-  /\b(?:https?:\/\/|www\.)\S+/giu,
-  /\bdoi\s*:?\s*10\.\S+|\b10\.\d{4,9}\/\S+/giu,
-  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
-  /\b(?:pmid|pmcid|nct|isrctn)\s*:?\s*\d+/giu,
-];
+const CITATION = /\[\s*\d+(?:\s*[-–—,;]\s*\d+)*\s*\]/gu;
+const LIST_NUMBER = /[ \t>*#-]*\d{1,2}[.)](?=\s)/uy;
+const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
+const DOI = /\bdoi\s*:?\s*10\.\S+|\b10\.\d{4,9}\/\S+/giu;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+const REGISTRY_ID = /\b(?:pmid|pmcid|nct|isrctn)\s*:?\s*\d+/giu;
 
 export function builtinMasks(text: string): Range[] {
-  return NOT_FIGURES.flatMap((pattern) => rangesOf(text, pattern));
+  // What the case-insensitive patterns match, lower-cased, is these letters: but for "ſ", which
+  // matches "s" and stays as it is.
+  const lower = text.toLowerCase();
+  const ranges: Range[] = [];
+  if (text.includes('[')) ranges.push(...rangesOf(text, CITATION));
+  ranges.push(...atLineStarts(text, LIST_NUMBER));
+  if (text.includes('://') || lower.includes('www.')) ranges.push(...rangesOf(text, URL));
+  if (text.includes('10.')) ranges.push(...rangesOf(text, DOI));
+  if (text.includes('@')) ranges.push(...rangesOf(text, EMAIL));
+  if (REGISTRIES.some((registry) => lower.includes(registry))) ranges.push(...rangesOf(text, REGISTRY_ID));
+  return ranges;
 }
+
+const REGISTRIES = ['pmid', 'pmcid', 'nct', 'isrctn', 'iſrctn'];
+
+/**
+ * What /^…/gm finds, for a sticky pattern that never spans a line: tried at the start of each
+ * line only, rather than at every position to test `^` there.
+ */
+function atLineStarts(text: string, sticky: RegExp): Range[] {
+  const ranges: Range[] = [];
+  // `^` matches after each line terminator; most texts break lines with "\n" alone.
+  const onlyNewlines = !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029');
+  LINE_END.lastIndex = 0;
+  for (let start = 0; start !== -1; ) {
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (match && match[0] !== '') ranges.push({ start, end: start + match[0].length });
+    if (onlyNewlines) {
+      const newline = text.indexOf('\n', start);
+      start = newline === -1 ? -1 : newline + 1;
+    } else start = LINE_END.exec(text) ? LINE_END.lastIndex : -1;
+  }
+  return ranges;
+}
+
+const LINE_END = /[\n\r\u2028\u2029]/g;
 
 /**
  * The `ignore` option: "/…/flags" is a regular expression, anything else a literal string,

@@ -1,3 +1,5 @@
+import { prefixes } from './pattern-prefixes.js';
+
 /**
  * Units as a French or English health text spells them, reduced to a dimension and a factor so
  * that "0,5 g" and "500 mg", or "7 jours" and "1 semaine", compare equal while "5 mg" and
@@ -208,13 +210,63 @@ const compiled: CompiledDef[] = DEFINITIONS.map((def) => ({
   regex: new RegExp(`(?:${def.pattern})(?![\\p{L}\\p{N}'])`, 'uy'),
 }));
 
+/** A unit to try where a text starts with one of its first characters, and then one of `seconds` if set. */
+interface Candidate {
+  entry: CompiledDef;
+  seconds?: Set<number>;
+}
+
+/**
+ * The units that may start with each character, by what may come second: most positions looked
+ * at start no unit, and running every unit's pattern there cost much of the numbers grader's
+ * time. A unit whose first characters are not plain to see from its pattern is tried everywhere.
+ */
+const STARTING_WITH = new Map<number, Candidate[]>();
+const STARTING_ANYHOW: Candidate[] = [];
+{
+  const heads = compiled.map((entry) => {
+    const found = prefixes(entry.def.pattern, 2);
+    return found?.has('') ? undefined : found;
+  });
+  const codes = new Set<number>();
+  for (const found of heads) for (const head of found ?? []) codes.add(head.charCodeAt(0));
+  for (const code of codes) {
+    const candidates: Candidate[] = [];
+    compiled.forEach((entry, i) => {
+      const candidate = candidateFor(entry, heads[i], code);
+      if (candidate) candidates.push(candidate);
+    });
+    STARTING_WITH.set(code, candidates);
+  }
+  compiled.forEach((entry, i) => {
+    if (!heads[i]) STARTING_ANYHOW.push({ entry });
+  });
+}
+
+/** How to try a unit whose matches start with `heads` where a text starts with `code`, if at all. */
+function candidateFor(
+  entry: CompiledDef,
+  heads: Set<string> | undefined,
+  code: number,
+): Candidate | undefined {
+  if (!heads) return { entry };
+  const starting = [...heads].filter((head) => head.charCodeAt(0) === code);
+  if (starting.length === 0) return undefined;
+  // A match of one character may be followed by anything its lookahead lets through.
+  if (starting.some((head) => head.length === 1)) return { entry };
+  return { entry, seconds: new Set(starting.map((head) => head.charCodeAt(1))) };
+}
+
 function longestDef(
   text: string,
   at: number,
   accept: (def: UnitDef) => boolean,
 ): { def: UnitDef; end: number } | undefined {
   let best: { def: UnitDef; end: number } | undefined;
-  for (const { def, regex } of compiled) {
+  const second = text.charCodeAt(at + 1);
+  for (const { entry, seconds } of STARTING_WITH.get(text.charCodeAt(at)) ?? STARTING_ANYHOW) {
+    if (seconds && !seconds.has(second)) continue;
+    const { def, regex } = entry;
     if (!accept(def)) continue;
     regex.lastIndex = at;
     const match = regex.exec(text);
@@ -277,7 +329,8 @@ export function unitAt(
   if (head.def.rate || head.def.dim === 'beat/time') {
     return { unit, end: head.end, article: head.def.article === true, embedded: [] };
   }
-  return { ...withDenominators(text, head.end, unit), article: head.def.article === true };
+  const { unit: divided, end, embedded } = withDenominators(text, head.end, unit);
+  return { unit: divided, end, embedded, article: head.def.article === true };
 }
 
 /** Extends a unit with what divides it ("/kg", "par jour", "a day"): two at most, as in "mg/kg/j". */
@@ -304,6 +357,9 @@ export function withDenominators(
 const PER_INTAKE = new Set(['times', 'dose', 'tablet']);
 
 function denominatorAt(text: string, at: number): { unit: Unit; count: number; end: number } | undefined {
+  // Every way of writing one starts with a space or a slash: most places end there.
+  const first = text.charCodeAt(at);
+  if (first !== 0x20 && first !== 0x2f) return undefined;
   for (const [pattern, label] of DAILY) {
     pattern.lastIndex = at;
     const match = pattern.exec(text);

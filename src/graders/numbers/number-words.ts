@@ -133,16 +133,19 @@ function apply(building: Building, value: number): void {
 /** Every number written in words in folded text, each with its offsets. */
 export function findWordNumbers(folded: string): WordNumber[] {
   const found: WordNumber[] = [];
-  for (const run of folded.matchAll(RUN)) {
-    const runStart = run.index ?? 0;
+  RUN.lastIndex = 0;
+  for (let run = RUN.exec(folded); run; run = RUN.exec(folded)) {
+    const runStart = run.index;
+    const runText = run[0];
     let building: Building | undefined;
     let previousEnd = runStart;
     const flush = () => {
       if (building) found.push(finish(building));
       building = undefined;
     };
-    for (const token of run[0].matchAll(TOKEN)) {
-      const start = runStart + (token.index ?? 0);
+    TOKEN.lastIndex = 0;
+    for (let token = TOKEN.exec(runText); token; token = TOKEN.exec(runText)) {
+      const start = runStart + token.index;
       const word = token[0];
       const separator = folded.slice(previousEnd, start);
       previousEnd = start + word.length;

@@ -34,8 +34,9 @@ export function readings(token: string, convention: Convention): number[] {
     // The separator written last is the decimal one: "1.240,5" and "1,240.5".
     const decimal = token.lastIndexOf(',') > token.lastIndexOf('.') ? ',' : '.';
     const grouping = decimal === ',' ? '.' : ',';
-    const [integer = '', decimals = ''] = token.split(decimal);
-    if (count(token, decimal) !== 1 || !groupedByThousands(integer, grouping)) return [];
+    if (count(token, decimal) !== 1) return [];
+    const [integer, decimals] = halves(token, decimal);
+    if (!groupedByThousands(integer, grouping)) return [];
     return finite(`${integer.split(grouping).join('')}.${decimals}`);
   }
   const separator = commas > 0 ? ',' : dots > 0 ? '.' : undefined;
@@ -43,7 +44,7 @@ export function readings(token: string, convention: Convention): number[] {
   if (count(token, separator) > 1) {
     return groupedByThousands(token, separator) ? finite(token.split(separator).join('')) : [];
   }
-  const [integer = '', decimals = ''] = token.split(separator);
+  const [integer, decimals] = halves(token, separator);
   const asDecimal = Number(`${integer}.${decimals}`);
   const asThousands = Number(`${integer}${decimals}`);
   const ambiguous = decimals.length === 3 && integer.length <= 3 && !/^0+$/.test(integer);
@@ -54,12 +55,23 @@ export function readings(token: string, convention: Convention): number[] {
 }
 
 function groupedByThousands(token: string, separator: string): boolean {
-  const [head = '', ...groups] = token.split(separator);
-  return head.length >= 1 && head.length <= 3 && groups.every((group) => group.length === 3);
+  const groups = token.split(separator);
+  const head = groups[0] as string;
+  if (head.length < 1 || head.length > 3) return false;
+  for (let i = 1; i < groups.length; i++) if ((groups[i] as string).length !== 3) return false;
+  return true;
+}
+
+/** What comes before and after the one `separator` of `token`. */
+function halves(token: string, separator: string): [string, string] {
+  const at = token.indexOf(separator);
+  return [token.slice(0, at), token.slice(at + 1)];
 }
 
 function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+  let found = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) found++;
+  return found;
 }
 
 function finite(text: string): number[] {

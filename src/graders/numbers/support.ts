@@ -16,7 +16,8 @@ export interface SupportOptions {
  */
 export function isSupported(figure: Quantity, source: readonly Quantity[], options: SupportOptions): boolean {
   if (figure.literal !== undefined) return source.some((candidate) => candidate.literal === figure.literal);
-  return source.some((candidate) => supports(candidate, figure, options));
+  for (const candidate of source) if (supports(candidate, figure, options)) return true;
+  return false;
 }
 
 function supports(candidate: Quantity, figure: Quantity, options: SupportOptions): boolean {
@@ -44,7 +45,11 @@ function anyEqual(
   theirFactor: number,
   tolerance: number,
 ): boolean {
-  return ours.some((a) => theirs.some((b) => close(a * ourFactor, b * theirFactor, tolerance)));
+  // Loops rather than nested some(): this runs for each pair of figures, and closures cost.
+  for (const a of ours) {
+    for (const b of theirs) if (close(a * ourFactor, b * theirFactor, tolerance)) return true;
+  }
+  return false;
 }
 
 function close(a: number, b: number, tolerance: number): boolean {
