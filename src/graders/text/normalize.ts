@@ -202,10 +202,12 @@ export function originalRange(
   return { start: from, end: after ?? folded.origin[folded.origin.length - 1] ?? from };
 }
 
+/** Built once: graders split every output into sentences (matchAll works on its own copy). */
+const SENTENCE_BOUNDARY = /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu;
+
 /** Sentences, split on ., ! and ? followed by space and a capital or digit, and on line breaks. */
 export function splitSentences(text: string): Array<{ text: string; start: number; end: number }> {
   const sentences: Array<{ text: string; start: number; end: number }> = [];
-  const boundary = /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu;
   let start = 0;
   const push = (end: number) => {
     const raw = text.slice(start, end);
@@ -213,7 +215,7 @@ export function splitSentences(text: string): Array<{ text: string; start: numbe
     const content = raw.trim();
     if (content) sentences.push({ text: content, start: trimmedStart, end: trimmedStart + content.length });
   };
-  for (const match of text.matchAll(boundary)) {
+  for (const match of text.matchAll(SENTENCE_BOUNDARY)) {
     push(match.index ?? 0);
     start = (match.index ?? 0) + match[0].length;
   }
