@@ -204,8 +204,7 @@ export async function executeJobs(options: ExecuteOptions): Promise<ExecuteSumma
     if (pending.length === 0 || storeFailure) return;
     const batch = pending.splice(0);
     try {
-      if (options.sink.appendResults) options.sink.appendResults(batch);
-      else for (const result of batch) options.sink.appendResult(result);
+      options.sink.appendResults(batch);
     } catch (error) {
       storeFailure = { error };
     }

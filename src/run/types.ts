@@ -38,13 +38,8 @@ export function resultKey(parts: { suiteId: string; model: string; caseId: strin
   return `${parts.suiteId}\u0000${parts.model}\u0000${parts.caseId}\u0000${parts.repeat}`;
 }
 
-/** Where finished cases go, one at a time, as soon as each ends. */
+/** Where finished cases go, in the batches the runner makes (see BATCH_LIMIT in execute.ts). */
 export interface ResultSink {
-  /** Durable when it returns: a crash after this loses nothing already appended. */
-  appendResult(result: CaseResult): void;
-  /**
-   * Several results in one commit, durable when it returns. The runner batches results (see
-   * BATCH_LIMIT in execute.ts); a sink without this method gets them one by one.
-   */
-  appendResults?(results: readonly CaseResult[]): void;
+  /** One commit, durable when it returns: a crash after this loses nothing appended. */
+  appendResults(results: readonly CaseResult[]): void;
 }

@@ -114,6 +114,8 @@ export interface PurgeSummary {
 
 export interface Store extends ResultSink {
   readonly cache: ResponseCache;
+  /** One result in its own commit, for callers outside a run's batches. */
+  appendResult(result: CaseResult): void;
   beginRun(run: NewRun): void;
   finishRun(runId: string, status: RunStatus, finishedAt: string): void;
   getRun(runId: string): RunRecord | undefined;

@@ -45,13 +45,11 @@ const provider: Provider = {
 
 /** A sink that records how results arrive, and when each batch was committed. */
 function recordingSink() {
-  const single: CaseResult[] = [];
   const batches: Array<{ results: CaseResult[]; at: number }> = [];
   const sink: ResultSink = {
-    appendResult: (result) => single.push(result),
     appendResults: (results) => batches.push({ results: [...results], at: performance.now() }),
   };
-  return { sink, single, batches };
+  return { sink, batches };
 }
 
 const baseOptions = {
@@ -75,12 +73,10 @@ describe('results are committed in batches', () => {
     const options = { ...baseOptions, cache: memoryCache() };
     const fresh = recordingSink();
     await executeJobs({ ...options, jobs: planJobs([suite], [provider]), sink: fresh.sink });
-    expect(fresh.single).toHaveLength(0);
     expect(fresh.batches.flatMap((b) => b.results).filter((r) => !r.cached)).toHaveLength(1200);
 
     const replay = recordingSink();
     await executeJobs({ ...options, jobs: planJobs([suite], [provider]), sink: replay.sink });
-    expect(replay.single).toHaveLength(0);
     expect(replay.batches.map((b) => b.results.length)).toEqual([500, 500, 200]);
     const replayed = replay.batches.flatMap((b) => b.results);
     expect(new Set(replayed.map((r) => r.caseId)).size).toBe(1200);
@@ -116,19 +112,8 @@ describe('results are committed in batches', () => {
     expect(Math.max(...waits)).toBeLessThan(400);
   });
 
-  it('one by one to a sink that cannot take batches', async () => {
-    const single: CaseResult[] = [];
-    await executeJobs({
-      ...baseOptions,
-      jobs: planJobs([suiteOf(50)], [provider]),
-      sink: { appendResult: (result) => single.push(result) },
-    });
-    expect(single).toHaveLength(50);
-  });
-
   it('raise a failed commit as the error of the run, even when the commit ran on the timer', async () => {
     const failing: ResultSink = {
-      appendResult: () => undefined,
       appendResults: () => {
         throw new Error('disk full');
       },
