@@ -5,7 +5,7 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\s*\}\}/g;
 
 /** The names a template refers to: `source`, `expect.facts`, `vars.source`. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+  return compile(template).flatMap((part) => (typeof part === 'string' ? [] : [part.name]));
 }
 
 /** A placeholder's name, split once: where to start (vars or expect) and the keys to follow. */

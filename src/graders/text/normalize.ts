@@ -15,15 +15,21 @@ export function foldText(text: string): string {
   return fold(text, false).text.trim();
 }
 
-function foldWithRegexes(text: string): string {
+const SPACES = /[\u00A0\u202F\u2007\u2009\s]+/g;
+const SPACE_CHAR = /^[\u00A0\u202F\u2007\u2009\s]$/;
+
+/** Accents removed, apostrophes and dashes unified, lower case: folding but for the spaces. */
+function unify(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[’‘ʼ`´]/g, "'")
     .replace(/[‐‑‒–—―−]/g, '-')
-    .replace(/[\u00A0\u202F\u2007\u2009\s]+/g, ' ')
-    .toLowerCase()
-    .trim();
+    .toLowerCase();
+}
+
+function foldWithRegexes(text: string): string {
+  return unify(text).replace(SPACES, ' ').trim();
 }
 
 export interface FoldedText {
@@ -35,14 +41,7 @@ export interface FoldedText {
 
 /** Folds one character (a code point) the way foldText folds it inside a text. */
 function foldChar(char: string): string {
-  return /^[\u00A0\u202F\u2007\u2009\s]$/.test(char)
-    ? ' '
-    : char
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '')
-        .replace(/[’‘ʼ`´]/g, "'")
-        .replace(/[‐‑‒–—―−]/g, '-')
-        .toLowerCase();
+  return SPACE_CHAR.test(char) ? ' ' : unify(char);
 }
 
 /**
