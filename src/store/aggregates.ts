@@ -36,55 +36,130 @@ export function groupCounts(db: Database.Database, runId: string): GroupCounts[]
   }));
 }
 
-/** Per run × suite × model across the history: what `avec trend` plots. */
+/**
+ * Per run × suite × model: what a trend point counts. results_summary holds every column read
+ * here, so the scan never reads a row's output or grades (left to itself SQLite walks the primary
+ * key and reads every row, 30% slower over a million results in bench/history).
+ */
+const GROUP_AGGREGATE = `r.run_id AS runId, r.suite_id AS suiteId, MAX(r.suite_version) AS suiteVersion,
+  MAX(r.suite_fingerprint) AS fingerprint, r.model, COUNT(*) AS n, SUM(r.outcome = 'pass') AS pass,
+  SUM(r.outcome = 'fail') AS fail, SUM(r.outcome = 'error') AS error, COALESCE(SUM(r.cost_usd), 0) AS costUsd,
+  SUM(r.cost_usd IS NULL AND r.outcome != 'error') AS unknownCost, GROUP_CONCAT(DISTINCT r.served_model) AS served,
+  SUM(r.cached = 0 AND r.latency_ms IS NOT NULL) AS judgedLatencies`;
+
+interface GroupAggregate {
+  runId: string;
+  suiteId: string;
+  suiteVersion: string;
+  fingerprint: string;
+  model: string;
+  n: number;
+  pass: number;
+  fail: number;
+  error: number;
+  costUsd: number;
+  unknownCost: number;
+  served: string | null;
+  judgedLatencies: number;
+}
+
+/** The lower median of a group's fresh latencies, read from the index: one seek per group. */
+function medianLatencies(db: Database.Database): (group: GroupAggregate) => number | undefined {
+  const seek = db.prepare<[string, string, string, number], { latency_ms: number }>(
+    `SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND cached = 0
+     AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?`,
+  );
+  return (group) =>
+    group.judgedLatencies === 0
+      ? undefined
+      : seek.get(group.runId, group.suiteId, group.model, Math.floor((group.judgedLatencies - 1) / 2))
+          ?.latency_ms;
+}
+
+/**
+ * Stores what a trend reads of one run (replacing what was stored). The caller holds a write
+ * transaction, so no result of the run can change between the aggregate and the insert.
+ */
+export function summarizeRun(db: Database.Database, runId: string): void {
+  db.prepare('DELETE FROM group_summaries WHERE run_id = ?').run(runId);
+  const groups = db
+    .prepare<[string], GroupAggregate>(
+      `SELECT ${GROUP_AGGREGATE} FROM results r INDEXED BY results_summary WHERE r.run_id = ?
+       GROUP BY r.run_id, r.suite_id, r.model`,
+    )
+    .all(runId);
+  const insert = db.prepare(
+    `INSERT INTO group_summaries (run_id, suite_id, model, suite_version, fingerprint, n, pass, fail, error, cost_usd,
+       unknown_cost, served, judged_latencies, median_latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const median = medianLatencies(db);
+  for (const g of groups) {
+    insert.run(
+      g.runId,
+      g.suiteId,
+      g.model,
+      g.suiteVersion,
+      g.fingerprint,
+      g.n,
+      g.pass,
+      g.fail,
+      g.error,
+      g.costUsd,
+      g.unknownCost,
+      g.served,
+      g.judgedLatencies,
+      median(g) ?? null,
+    );
+  }
+}
+
+/**
+ * Per run × suite × model across the history: what `avec trend` plots. Ended runs are read from
+ * their stored summaries; a run without any (still running, crashed, or changed since) is
+ * aggregated from its results, with the same query that made the summaries.
+ */
 export function trendPoints(
   db: Database.Database,
   filter: { suiteId?: string; model?: string } = {},
 ): TrendPoint[] {
-  const where: string[] = [];
+  const stored: string[] = [];
+  const live: string[] = [];
   const params: string[] = [];
   if (filter.suiteId) {
-    where.push('r.suite_id = ?');
+    stored.push('g.suite_id = ?');
+    live.push('r.suite_id = ?');
     params.push(filter.suiteId);
   }
   if (filter.model) {
-    where.push('r.model = ?');
+    stored.push('g.model = ?');
+    live.push('r.model = ?');
     params.push(filter.model);
   }
-  // results_summary holds every column aggregated here, so the scan never reads a row's output
-  // or grades. Left to itself SQLite walks the primary key and reads every row (30% slower
-  // over a million results, bench/history).
   const rows = db
     .prepare<
       string[],
-      Omit<TrendPoint, 'medianLatencyMs' | 'servedModels' | 'repeats'> & {
-        served: string | null;
-        options: string;
-        judgedLatencies: number;
-      }
+      GroupAggregate & { startedAt: string; options: string; median: number | null; isStored: 0 | 1 }
     >(
-      `SELECT r.run_id AS runId, runs.started_at AS startedAt, r.suite_id AS suiteId, MAX(r.suite_version) AS suiteVersion,
-         MAX(r.suite_fingerprint) AS fingerprint, r.model, COUNT(*) AS n, SUM(r.outcome = 'pass') AS pass,
-         SUM(r.outcome = 'fail') AS fail, SUM(r.outcome = 'error') AS error, COALESCE(SUM(r.cost_usd), 0) AS costUsd,
-         SUM(r.cost_usd IS NULL AND r.outcome != 'error') AS unknownCost, GROUP_CONCAT(DISTINCT r.served_model) AS served,
-         runs.options_json AS options, SUM(r.cached = 0 AND r.latency_ms IS NOT NULL) AS judgedLatencies
-       FROM results r INDEXED BY results_summary JOIN runs ON runs.id = r.run_id
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       GROUP BY r.run_id, r.suite_id, r.model
-       ORDER BY runs.started_at, r.run_id, r.suite_id, r.model`,
+      `SELECT g.run_id AS runId, g.suite_id AS suiteId, g.suite_version AS suiteVersion, g.fingerprint, g.model,
+         g.n, g.pass, g.fail, g.error, g.cost_usd AS costUsd, g.unknown_cost AS unknownCost, g.served,
+         g.judged_latencies AS judgedLatencies, g.median_latency_ms AS median, 1 AS isStored,
+         runs.started_at AS startedAt, runs.options_json AS options
+       FROM group_summaries g JOIN runs ON runs.id = g.run_id
+       ${stored.length > 0 ? `WHERE ${stored.join(' AND ')}` : ''}
+       UNION ALL
+       SELECT live.*, NULL, 0, runs.started_at, runs.options_json
+       FROM (SELECT ${GROUP_AGGREGATE} FROM results r INDEXED BY results_summary
+             WHERE r.run_id IN (SELECT id FROM runs WHERE NOT EXISTS (SELECT 1 FROM group_summaries s WHERE s.run_id = runs.id))
+             ${live.map((condition) => `AND ${condition}`).join(' ')}
+             GROUP BY r.run_id, r.suite_id, r.model) live
+       JOIN runs ON runs.id = live.runId
+       ORDER BY startedAt, runId, suiteId, model`,
     )
-    .all(...params);
-  // The median comes from the (run, suite, model, cached, latency) index: one seek per point.
-  const median = db.prepare<[string, string, string, number], { latency_ms: number }>(
-    `SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND cached = 0
-     AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?`,
-  );
-  return rows.map(({ served, options, judgedLatencies, ...row }) => ({
+    .all(...params, ...params);
+  const median = medianLatencies(db);
+  return rows.map(({ served, options, judgedLatencies, median: storedMedian, isStored, ...row }) => ({
     ...row,
-    medianLatencyMs:
-      judgedLatencies > 0
-        ? median.get(row.runId, row.suiteId, row.model, Math.floor((judgedLatencies - 1) / 2))?.latency_ms
-        : undefined,
+    medianLatencyMs: isStored ? (storedMedian ?? undefined) : median({ ...row, served, judgedLatencies }),
     servedModels: served ? served.split(',').sort() : [],
     repeats: (JSON.parse(options) as { repeats?: number }).repeats ?? 1,
   }));

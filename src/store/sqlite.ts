@@ -6,8 +6,8 @@ import type { Completion } from '../providers/types.js';
 import type { ResponseCache } from '../run/cache.js';
 import { type CaseResult, resultKey } from '../run/types.js';
 import { UserError } from '../shared/errors.js';
-import { groupCounts, trendPoints } from './aggregates.js';
-import { MIGRATIONS } from './migrations.js';
+import { groupCounts, summarizeRun, trendPoints } from './aggregates.js';
+import { GROUP_SUMMARIES_MIGRATION, MIGRATIONS } from './migrations.js';
 import { type ResultRow, type RunRow, resultRow, toResult } from './rows.js';
 import type {
   GroupCounts,
@@ -138,6 +138,13 @@ export class SqliteStore implements Store {
       for (let version = current; version < MIGRATIONS.length; version++) {
         this.db.exec(MIGRATIONS[version] as string);
       }
+      if (current <= GROUP_SUMMARIES_MIGRATION) {
+        // Runs that ended before summaries existed; a run still going is summarised as it ends.
+        const ended = this.db
+          .prepare<[], { id: string }>("SELECT id FROM runs WHERE status != 'running'")
+          .all();
+        for (const { id } of ended) summarizeRun(this.db, id);
+      }
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
     });
     upgrade.immediate();
@@ -184,10 +191,15 @@ export class SqliteStore implements Store {
     this.commitWith(results.map(resultRow));
   }
 
+  /** Ends a run and stores what trends read of it, so that they need not scan its results again. */
   finishRun(runId: string, status: RunStatus, finishedAt: string): void {
-    this.db
-      .prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?')
-      .run(status, finishedAt, runId);
+    const finish = this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?')
+        .run(status, finishedAt, runId);
+      summarizeRun(this.db, runId);
+    });
+    finish.immediate();
   }
 
   getRun(runId: string): RunRecord | undefined {
