@@ -1,4 +1,7 @@
+import jstat from 'jstat';
 import type { Interval } from './proportion.js';
+
+const { jStat } = jstat;
 
 /** mulberry32: small, fast and good enough for resampling; seeded so reports are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -16,6 +19,49 @@ export interface BootstrapOptions {
   resamples?: number;
   confidence?: number;
   seed?: number;
+  /** From this many clusters on, the normal interval stands in for the bootstrap (see below). */
+  normalFromClusters?: number;
+}
+
+/**
+ * The bootstrap draws resamples × clusters times: 20 million for one grader over 10,000 cases
+ * (0.3 s), 200 million over 100,000. With this many clusters the bootstrap distribution of the
+ * mean is normal to within its own Monte Carlo noise, and the interval from the cluster-robust
+ * variance agrees with the percentile bootstrap to the third decimal (tests/stats/paired.test.ts)
+ * at no cost.
+ */
+export const NORMAL_FROM_CLUSTERS = 2000;
+
+/**
+ * Mean over clusters with the normal interval of a ratio estimator: the linearised (sandwich)
+ * variance with the small-sample factor k/(k−1), as clusteredPassRate uses for pass rates. The
+ * interval is kept within the observed cluster means, as a percentile bootstrap always is.
+ */
+function clusterNormalMean(
+  sums: Float64Array,
+  sizes: Float64Array,
+  total: number,
+  count: number,
+  confidence: number,
+): { mean: number; interval: Interval } {
+  const k = sums.length;
+  const mean = total / count;
+  let squares = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < k; i++) {
+    const residual = (sums[i] as number) - mean * (sizes[i] as number);
+    squares += residual * residual;
+    const clusterMean = (sums[i] as number) / (sizes[i] as number);
+    if (clusterMean < lowest) lowest = clusterMean;
+    if (clusterMean > highest) highest = clusterMean;
+  }
+  const standardError = Math.sqrt((k / (k - 1)) * squares) / count;
+  const half = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1) * standardError;
+  return {
+    mean,
+    interval: { low: Math.max(lowest, mean - half), high: Math.min(highest, mean + half) },
+  };
 }
 
 function percentile(sorted: ArrayLike<number>, q: number): number {
@@ -29,7 +75,8 @@ function percentile(sorted: ArrayLike<number>, q: number): number {
 
 /**
  * Percentile bootstrap of a mean over clusters: each resample draws whole clusters (a case with
- * all its repeats), so repeats of one case are never counted as independent evidence.
+ * all its repeats), so repeats of one case are never counted as independent evidence. From
+ * NORMAL_FROM_CLUSTERS clusters on, the normal interval it converges to.
  */
 export function clusterBootstrapMean(
   clusters: readonly (readonly number[])[],
@@ -43,6 +90,9 @@ export function clusterBootstrapMean(
   const sizes = Float64Array.from(nonEmpty, (c) => c.length);
   const total = sums.reduce((a, b) => a + b, 0);
   const count = sizes.reduce((a, b) => a + b, 0);
+  if (k >= (options.normalFromClusters ?? NORMAL_FROM_CLUSTERS)) {
+    return clusterNormalMean(sums, sizes, total, count, options.confidence ?? 0.95);
+  }
   const resamples = options.resamples ?? 2000;
   const means = new Float64Array(resamples);
   // The same sequence as seededRandom(seed), so intervals stay as they were.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bootstrapMean,
   clusterBootstrapMean,
+  NORMAL_FROM_CLUSTERS,
   pairedBootstrapDelta,
   seededRandom,
 } from '../../src/stats/bootstrap.js';
@@ -89,6 +90,39 @@ describe('bootstrap', () => {
     const naive = bootstrapMean(clusters.flat());
     const width = (r: typeof naive) => (r?.interval.high ?? 0) - (r?.interval.low ?? 0);
     expect(width(clustered)).toBeGreaterThan(1.8 * width(naive));
+  });
+  it('past NORMAL_FROM_CLUSTERS, gives the normal interval, within 0.002 of the bootstrap', () => {
+    const random = seededRandom(7);
+    const shapes: Record<string, () => number[]> = {
+      'pass/fail at 50%': () => [random() < 0.5 ? 1 : 0],
+      'pass/fail at 99%': () => [random() < 0.99 ? 1 : 0],
+      'skewed scores': () => [random() ** 6],
+      'correlated repeats': () => {
+        const p = random() < 0.3 ? 0.2 : 0.9;
+        return [0, 1, 2].map(() => (random() < p ? 1 : 0));
+      },
+      'uneven cluster sizes': () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => random()),
+    };
+    for (const [shape, draw] of Object.entries(shapes)) {
+      const clusters = Array.from({ length: NORMAL_FROM_CLUSTERS }, draw);
+      const normal = clusterBootstrapMean(clusters);
+      const bootstrap = clusterBootstrapMean(clusters, { normalFromClusters: Number.POSITIVE_INFINITY });
+      expect(normal?.mean, shape).toBeCloseTo(bootstrap?.mean ?? Number.NaN, 12);
+      expect(normal?.interval.low, shape).not.toBe(bootstrap?.interval.low);
+      expect(Math.abs((normal?.interval.low ?? 0) - (bootstrap?.interval.low ?? 0)), shape).toBeLessThan(
+        0.002,
+      );
+      expect(Math.abs((normal?.interval.high ?? 0) - (bootstrap?.interval.high ?? 0)), shape).toBeLessThan(
+        0.002,
+      );
+    }
+    // Like a percentile bootstrap, it never leaves the range of the cluster means.
+    const allPass = clusterBootstrapMean(Array.from({ length: NORMAL_FROM_CLUSTERS }, () => [1]));
+    expect(allPass?.interval).toEqual({ low: 1, high: 1 });
+    const oneFails = clusterBootstrapMean(
+      Array.from({ length: NORMAL_FROM_CLUSTERS }, (_, i) => [i === 0 ? 0 : 1]),
+    );
+    expect(oneFails?.interval.high).toBe(1);
   });
   it('gives a paired delta', () => {
     const pairs = Array.from({ length: 50 }, (_, i) => [i % 2, 1] as const);
