@@ -105,6 +105,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER results_deleted_stale AFTER DELETE ON results
   BEGIN DELETE FROM group_summaries WHERE run_id = OLD.run_id; END;
   `,
+  // Every query on results names its run, which the primary key and results_summary lead with:
+  // this index served none and cost every insert a fourth B-tree.
+  'DROP INDEX results_by_suite_model;',
 ];
 
 /** The migration that created group_summaries: a database upgraded past it summarises its ended runs. */
