@@ -97,6 +97,26 @@ export async function runPromptfoo(
   return { ...figures, server: server.stats() };
 }
 
+/** The bare node:http client of floor-client.mjs on the same cases, against the same server. */
+export async function runFloor(
+  server: BenchServer,
+  options: { dataset: string; workDir: string; cases: number; concurrency: number },
+): Promise<Measured> {
+  server.reset();
+  const figures = await measureChild(
+    process.execPath,
+    [
+      join(ROOT, 'bench/lib/floor-client.mjs'),
+      server.openaiBaseUrl,
+      String(options.cases),
+      String(options.concurrency),
+      options.dataset,
+    ],
+    { cwd: options.workDir, env: benchEnv({ HOME: options.workDir }), timeoutMs: TIMEOUT_MS },
+  );
+  return { ...figures, server: server.stats() };
+}
+
 /** A run that failed or did not ask every question measured nothing: say so instead of a figure. */
 export function invalidity(measured: Measured, expectedRequests: number): string | undefined {
   if (measured.server.requests !== expectedRequests) {
