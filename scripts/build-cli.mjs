@@ -14,7 +14,9 @@ import { build } from 'esbuild';
 const outdir = process.argv[2] ?? 'dist';
 
 await build({
-  entryPoints: { 'cli/main': 'src/cli/main.ts' },
+  // The provider thread (src/providers/provider-thread.ts) is a second entry: the CLI starts it
+  // from beside its own bundle.
+  entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/provider-thread': 'src/providers/provider-thread-entry.ts' },
   outdir,
   bundle: true,
   splitting: true,

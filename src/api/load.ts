@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { createGraders } from '../graders/registry.js';
 import type { Grader } from '../graders/types.js';
+import type { ProviderThread } from '../providers/provider-thread.js';
 import { resolveProvider } from '../providers/registry.js';
 import type { Provider } from '../providers/types.js';
 import { UserError } from '../shared/errors.js';
@@ -36,12 +37,13 @@ export function resolveProviders(
   specs: string[],
   config: Config,
   env: NodeJS.ProcessEnv = process.env,
+  thread?: ProviderThread,
 ): Provider[] {
   const unique = [...new Set(specs)];
   if (unique.length === 0) {
     throw new UserError('no model given', { hint: 'Name at least one with -m, e.g. -m builtin:reference' });
   }
-  return unique.map((spec) => resolveProvider(spec, config, env));
+  return unique.map((spec) => resolveProvider(spec, config, env, { thread }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config/config.js';
 import type { ProviderError } from '../providers/provider-error.js';
+import type { ProviderThread } from '../providers/provider-thread.js';
 import { resolveProvider } from '../providers/registry.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../providers/retry.js';
 import { maskPersonalData } from '../reports/mask.js';
@@ -50,6 +51,8 @@ export interface RunSuitesOptions {
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Where network providers send their requests; without one, they run in this thread. */
+  providerThread?: ProviderThread;
   /** Called once the plan is known, before the first request. */
   onStart?: (info: { runId: string; planned: number; toAsk: number; resumed: boolean }) => void;
   onResult?: (result: CaseResult) => void;
@@ -122,9 +125,11 @@ export async function runSuites(options: RunSuitesOptions): Promise<RunSuitesRes
 
     const env = options.env ?? process.env;
     const judgeSpec = previous ? previous.options.judge : (options.judge ?? config.judge);
-    const judge = judgeSpec ? resolveProvider(judgeSpec, config, env) : undefined;
+    const judge = judgeSpec
+      ? resolveProvider(judgeSpec, config, env, { thread: options.providerThread })
+      : undefined;
     const { suites, graders } = loadSuitesWithGraders(suitePaths, judge ? { judge } : {});
-    const providers = resolveProviders(modelSpecs, config, env);
+    const providers = resolveProviders(modelSpecs, config, env, options.providerThread);
     checkDataClassification(suites, providers, judge);
     if (previous) assertSameSuites(previous, suites);
 

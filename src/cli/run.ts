@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseReportFormats } from '../api/report.js';
 import { DEFAULT_CONCURRENCY, type RunSuitesResult, runSuites } from '../api/run-suites.js';
+import { ProviderThread } from '../providers/provider-thread.js';
 import { renderComparison } from '../reports/compare-terminal.js';
 import { renderRunSummary } from '../reports/terminal.js';
 import { ExitCode } from '../shared/errors.js';
@@ -64,9 +65,11 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
     .option('--json', 'print the summary as JSON instead of a table');
   addReportOptions(command).action(async (paths: string[], flags: RunFlags) => {
     const progress = createProgress(io);
+    const providerThread = ProviderThread.beside(import.meta.url);
     let result: RunSuitesResult;
     try {
       result = await runSuites({
+        ...(providerThread ? { providerThread } : {}),
         paths,
         models: flags.model,
         dbPath: flags.db,
@@ -94,6 +97,7 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
       });
     } finally {
       progress.stop();
+      await providerThread?.close();
     }
     const shownResults = displayPath(result.resultsFile, io.cwd);
     if (flags.json) {

@@ -5,6 +5,8 @@ import { AnthropicProvider } from './anthropic.js';
 import { BuiltinMutantProvider } from './builtin-mutant.js';
 import { BuiltinReferenceProvider } from './builtin-reference.js';
 import { type HttpProviderOptions, OpenAIProvider } from './openai.js';
+import type { ProviderThread } from './provider-thread.js';
+import type { NetworkWire } from './thread-protocol.js';
 import type { Provider } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -18,7 +20,7 @@ interface Wire {
   create: (options: HttpProviderOptions) => Provider;
 }
 
-const WIRES: Record<'openai' | 'anthropic', Wire> = {
+const WIRES: Record<NetworkWire, Wire> = {
   openai: {
     defaultKeyEnv: 'OPENAI_API_KEY',
     baseUrlEnv: 'OPENAI_BASE_URL',
@@ -30,6 +32,11 @@ const WIRES: Record<'openai' | 'anthropic', Wire> = {
     create: (options) => new AnthropicProvider(options),
   },
 };
+
+/** A network provider of the given wire format; a provider thread builds its own with this. */
+export function createNetworkProvider(wire: NetworkWire, options: HttpProviderOptions): Provider {
+  return WIRES[wire].create(options);
+}
 
 const BUILTINS: Record<string, () => Provider> = {
   reference: () => new BuiltinReferenceProvider(),
@@ -51,8 +58,9 @@ export function resolveProvider(
   spec: string,
   config: Config,
   env: NodeJS.ProcessEnv = process.env,
-  timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  options: { timeoutMs?: number; thread?: ProviderThread | undefined } = {},
 ): Provider {
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const colon = spec.indexOf(':');
   const prefix = colon > 0 ? spec.slice(0, colon) : '';
   const model = colon > 0 ? spec.slice(colon + 1) : '';
@@ -89,7 +97,7 @@ export function resolveProvider(
   }
   // A named endpoint's own base URL wins; the wire's environment variable serves the plain prefixes.
   const baseUrl = endpoint?.baseUrl ?? (endpoint?.type ? undefined : env[wire.baseUrlEnv]);
-  return wire.create({
+  const httpOptions: HttpProviderOptions = {
     id: spec,
     model,
     apiKey,
@@ -97,5 +105,7 @@ export function resolveProvider(
     timeoutMs,
     maxConcurrency: endpoint?.concurrency,
     approvedFor: endpoint?.approvedFor ?? DEFAULT_APPROVAL,
-  });
+  };
+  const provider = wire.create(httpOptions);
+  return options.thread ? options.thread.wrap(provider, wireName, httpOptions) : provider;
 }
