@@ -42,6 +42,8 @@ interface Draft {
   needs?: 'article' | 'unit';
   /** The unit with a period written after what it is a quantity of ("3 g de paracétamol par jour"). */
   rate?: { unit: Unit; end: number };
+  /** A figure a unit embeds (the 24 of "2 g/24 h"): it supports, but is no claim. */
+  supportOnly?: boolean;
 }
 
 const NUMBER = /(?<![\p{L}\p{N}_])(?<!\d[.,])(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)/gu;
@@ -103,10 +105,35 @@ const MULTIPLIERS: Record<string, number> = { million: 1e6, milliard: 1e9, thous
  * `masks` are more original ranges whose figures are skipped.
  */
 export function extractQuantities(text: string, role: Role, masks: Range[] = []): Quantity[] {
+  const found = extract(text, masks, role === 'claim', role === 'support');
+  return role === 'claim' ? found.claim : found.support;
+}
+
+/** What extractQuantities gives for each role. */
+export interface Roles {
+  claim: Quantity[];
+  support: Quantity[];
+}
+
+/**
+ * What extractQuantities gives for both roles, from one reading of the text: a text whose
+ * figures are both checked and checked against (a translation's source and output) is read once.
+ * The two lists hold distinct objects, so that marking one list's figures leaves the other's.
+ */
+export function extractRoles(text: string, masks: Range[] = []): Roles {
+  return extract(text, masks, true, true);
+}
+
+/**
+ * The drafts of both roles are the same but for embedded figures (support only), which start
+ * and end with the figure they are embedded in and carry a unit: they change neither which word
+ * figures overlap a digit figure nor which neighbours share a unit, so one list serves both.
+ */
+function extract(text: string, masks: Range[], claims: boolean, supports: boolean): Roles {
   const skipped = [...builtinMasks(text), ...masks];
   const folded = foldWithOffsets(text);
   const f = folded.text;
-  const digits = digitFigures(f, detectConvention(f), role);
+  const digits = digitFigures(f, detectConvention(f), supports);
   const all = merged(digits, wordFigures(f, digits));
   shareUnits(f, all);
   for (const draft of all) {
@@ -117,31 +144,53 @@ export function extractQuantities(text: string, role: Role, masks: Range[] = [])
     (draft) =>
       draft.needs === undefined || (draft.unit !== null && (draft.needs === 'unit' || draft.article)),
   );
-  if (role === 'support') kept.push(...wordOrdinals(f));
-  const quantities: Quantity[] = [];
+  if (supports) for (const ordinal of wordOrdinals(f)) kept.push(ordinal);
+  const claim: Quantity[] = [];
+  const support: Quantity[] = [];
   // Objects spelled out rather than spread: spreading drafts of several shapes was a slow path.
-  const add = (draft: Draft, unit: Unit | null, foldedEnd: number) => {
+  const quantityOf = (draft: Draft, unit: Unit | null, foldedEnd: number): Quantity | undefined => {
     const { start, end } = originalRange(folded, draft.start, foldedEnd);
-    if (skipped.some((mask) => mask.start < end && start < mask.end)) return;
+    for (const mask of skipped) if (mask.start < end && start < mask.end) return undefined;
     const { values, literal } = draft;
     const quantity: Quantity =
       literal === undefined
         ? { start, end, text: text.slice(start, end), values, unit }
         : { start, end, text: text.slice(start, end), values, literal, unit };
     if (unit === null && literal === undefined && countsANoun(f, foldedEnd)) quantity.counted = true;
-    quantities.push(quantity);
+    return quantity;
   };
   for (const draft of kept) {
+    const claimed = claims && !draft.supportOnly;
+    if (!draft.rate) {
+      const quantity = quantityOf(draft, draft.unit, draft.end);
+      if (!quantity) continue;
+      if (claimed) claim.push(quantity);
+      if (supports) support.push(claimed ? copyOf(quantity) : quantity);
+      continue;
+    }
     // A claim is read with its period; a source supports with either reading.
-    if (!draft.rate) add(draft, draft.unit, draft.end);
-    else if (role === 'claim') add(draft, draft.rate.unit, draft.rate.end);
-    else {
-      add(draft, draft.unit, draft.end);
-      add(draft, draft.rate.unit, draft.end);
+    if (claimed) {
+      const quantity = quantityOf(draft, draft.rate.unit, draft.rate.end);
+      if (quantity) claim.push(quantity);
+    }
+    if (supports) {
+      const bare = quantityOf(draft, draft.unit, draft.end);
+      if (bare) support.push(bare);
+      const rated = quantityOf(draft, draft.rate.unit, draft.end);
+      if (rated) support.push(rated);
     }
   }
-  if (role === 'support') implyUnits(text, quantities);
-  return quantities;
+  if (supports) implyUnits(text, support);
+  return { claim, support };
+}
+
+/** A fresh quantity equal to one that has no impliedUnits yet. */
+function copyOf(quantity: Quantity): Quantity {
+  const { start, end, text, values, literal, unit } = quantity;
+  const copy: Quantity =
+    literal === undefined ? { start, end, text, values, unit } : { start, end, text, values, literal, unit };
+  if (quantity.counted) copy.counted = true;
+  return copy;
 }
 
 /** Two lists in order of start, as one, the first list's first on a tie (what a stable sort gives). */
@@ -194,7 +243,7 @@ function countsANoun(f: string, at: number): boolean {
   return word !== undefined && !NOT_NOUNS.has(word);
 }
 
-function digitFigures(f: string, convention: Convention, role: Role): Draft[] {
+function digitFigures(f: string, convention: Convention, supports: boolean): Draft[] {
   const drafts: Draft[] = [];
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(f); match; match = NUMBER.exec(f)) {
@@ -254,9 +303,16 @@ function digitFigures(f: string, convention: Convention, role: Role): Draft[] {
     unit ??= rateAfterNoun(f, end);
     const draft = finishDraft(f, start, end, values, unit);
     drafts.push(draft);
-    if (role === 'support' && unit) {
+    if (supports && unit) {
       for (const embedded of unit.embedded) {
-        drafts.push({ start, end: draft.end, values: [embedded.value], unit: embedded.unit, article: false });
+        drafts.push({
+          start,
+          end: draft.end,
+          values: [embedded.value],
+          unit: embedded.unit,
+          article: false,
+          supportOnly: true,
+        });
       }
     }
     NUMBER.lastIndex = draft.end;
@@ -363,5 +419,6 @@ function wordOrdinals(f: string): Draft[] {
     values: [ORDINAL_VALUES[match[1] ?? ''] ?? 0],
     unit: ORDINAL_UNIT,
     article: false,
+    supportOnly: true,
   }));
 }

@@ -40,13 +40,26 @@ export const numbers: GraderDefinition<NumbersConfig> = {
   create(id, config) {
     const ignore = compileIgnore(config.ignore ?? [], id);
     const options = { tolerance: config.tolerance ?? 0, requireUnitMatch: config.requireUnitMatch ?? true };
+    const masksOf = (text: string) => ignore.flatMap((pattern) => rangesOf(text, pattern));
+    // The figures of the latest sources: a run grades each model's answer to a case against the
+    // same source, one after the other (plan.ts: models are the inner loop). isSupported only reads them.
+    const recent = new Map<string, Quantity[]>();
+    const supportOf = (source: string): Quantity[] => {
+      let supporting = recent.get(source);
+      if (supporting) recent.delete(source);
+      else {
+        supporting = extractQuantities(source, 'support', masksOf(source));
+        if (recent.size >= RECENT_SOURCES) recent.delete(recent.keys().next().value as string);
+      }
+      recent.set(source, supporting);
+      return supporting;
+    };
     return {
       id,
       type: 'numbers',
       grade(input) {
         const source = sourceTexts(input, id, config.sourceVar);
-        const masksOf = (text: string) => ignore.flatMap((pattern) => rangesOf(text, pattern));
-        const supporting = extractQuantities(source, 'support', masksOf(source));
+        const supporting = supportOf(source);
         const figures = extractQuantities(input.output, 'claim', masksOf(input.output));
         const unsupported = figures.filter((figure) => !isSupported(figure, supporting, options));
         const spans: Span[] = unsupported.map((figure) => ({
@@ -70,6 +83,8 @@ export const numbers: GraderDefinition<NumbersConfig> = {
     };
   },
 };
+
+const RECENT_SOURCES = 16;
 
 /** The figures, quoted; a long run of digits is not, as it may be an identifier or a phone number. */
 function describe(figures: Quantity[]): string {

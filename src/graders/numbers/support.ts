@@ -38,6 +38,11 @@ function supports(candidate: Quantity, figure: Quantity, options: SupportOptions
   return anyEqual(figure.values, candidate.values, 1, 1, options.tolerance);
 }
 
+/** Whether one of the values equals one of the others, within `tolerance`: a comparison by value alone. */
+export function valuesMatch(ours: readonly number[], theirs: readonly number[], tolerance: number): boolean {
+  return anyEqual(ours, theirs, 1, 1, tolerance);
+}
+
 function anyEqual(
   ours: readonly number[],
   theirs: readonly number[],

@@ -1,5 +1,5 @@
-import { extractQuantities, type Quantity, type Role } from '../numbers/extract.js';
-import { isSupported } from '../numbers/support.js';
+import { extractRoles, type Quantity } from '../numbers/extract.js';
+import { isSupported, valuesMatch } from '../numbers/support.js';
 import { clockTimes } from './clock.js';
 
 /**
@@ -28,7 +28,6 @@ export interface FigureCheck {
 }
 
 const STRICT = { tolerance: 0, requireUnitMatch: true };
-const VALUE_ONLY = { tolerance: 0, requireUnitMatch: false };
 
 // Eastern Arabic and Persian digits, and the Arabic decimal, thousands and percent signs: one
 // UTF-16 unit each, so swapping them keeps every offset.
@@ -46,42 +45,79 @@ function westernDigits(text: string): string {
 const DIGIT = /\d/;
 const hasDigit = (figure: Quantity) => DIGIT.test(figure.text);
 
-function unitless({ counted: _counted, ...figure }: Quantity): Quantity {
-  return { ...figure, unit: null };
-}
-
 /** Whether one of `candidates` states `figure`, allowing for units written in an unread language. */
 function kept(figure: Quantity, candidates: readonly Quantity[]): boolean {
   if (isSupported(figure, candidates, STRICT)) return true;
   if (figure.literal !== undefined) return false;
-  const bare = unitless(figure);
-  return candidates.some((candidate) => {
-    if (candidate.literal !== undefined) return false;
+  // With both units set aside, a figure and a candidate that is no literal agree on value alone
+  // (isSupported of the two without units, and without the figure's "counted").
+  for (const candidate of candidates) {
+    if (candidate.literal !== undefined) continue;
     const comparable =
       candidate.unit === null ||
       figure.unit === null ||
       candidate.unit.label.startsWith(`${figure.unit.label}/`) ||
       figure.unit.label.startsWith(`${candidate.unit.label}/`);
-    if (!comparable) return false;
-    return isSupported(bare, [unitless(candidate)], VALUE_ONLY);
-  });
+    if (comparable && valuesMatch(figure.values, candidate.values, 0)) return true;
+  }
+  return false;
 }
 
-/** The figures of a text, with clock times ("2:30 pm") read as hours in place of their digits. */
-function figures(text: string, role: Role): Quantity[] {
+/** A text's figures in both roles, with clock times ("2:30 pm") read as hours in place of their digits. */
+interface Figures {
+  claim: Quantity[];
+  support: Quantity[];
+}
+
+function figuresOf(text: string): Figures {
   const clocks = clockTimes(text);
-  return [...extractQuantities(text, role, clocks), ...clocks].sort((a, b) => a.start - b.start);
+  const { claim, support } = extractRoles(text, clocks);
+  return { claim: withClocks(claim, clocks), support: withClocks(support, clocks) };
+}
+
+/** In order of start: a stable sort, so figures starting together keep the extractor's order. */
+function withClocks(figures: Quantity[], clocks: Quantity[]): Quantity[] {
+  for (const clock of clocks) figures.push(clock);
+  return figures.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The figures of the latest sources. A run grades the same case's source against each model's
+ * answer, one after the other (plan.ts: models are the inner loop), so a few entries spare most
+ * re-readings. Nothing downstream changes a Figures: entries are shared.
+ */
+const recentSources = new Map<string, Figures>();
+const RECENT_SOURCES = 16;
+
+function sourceFigures(source: string): Figures {
+  let figures = recentSources.get(source);
+  if (figures) {
+    recentSources.delete(source);
+  } else {
+    figures = figuresOf(source);
+    if (recentSources.size >= RECENT_SOURCES)
+      recentSources.delete(recentSources.keys().next().value as string);
+  }
+  recentSources.set(source, figures);
+  return figures;
 }
 
 export function checkFigures(source: string, output: string): FigureCheck {
   const text = westernDigits(output);
-  // Only figures with digits are claimed, and a text without a digit has none: its claims need
-  // no extraction, nor the other text's support, which is only read to check claims.
-  const sourceClaims = DIGIT.test(source) ? figures(source, 'claim').filter(hasDigit) : [];
-  const outputClaims = DIGIT.test(text) ? figures(text, 'claim').filter(hasDigit) : [];
-  const outputSupport = sourceClaims.length > 0 ? figures(text, 'support') : [];
-  const sourceSupport = outputClaims.length > 0 ? figures(source, 'support') : [];
-  const missing = sourceClaims.filter((figure) => !kept(figure, outputSupport));
+  // Only figures with digits are claimed, and a text without a digit has none: it needs reading
+  // only to support the other text's claims.
+  const sourceHasDigit = DIGIT.test(source);
+  const outputHasDigit = DIGIT.test(text);
+  const fromSource = sourceHasDigit || outputHasDigit ? sourceFigures(source) : undefined;
+  const sourceClaims = sourceHasDigit && fromSource ? fromSource.claim.filter(hasDigit) : [];
+  const fromOutput = outputHasDigit || sourceClaims.length > 0 ? figuresOf(text) : undefined;
+  const outputClaims = outputHasDigit && fromOutput ? fromOutput.claim.filter(hasDigit) : [];
+  const outputSupport = sourceClaims.length > 0 && fromOutput ? fromOutput.support : [];
+  const sourceSupport = outputClaims.length > 0 && fromSource ? fromSource.support : [];
+  // Copies: the source's figures are remembered for the next output, and a caller may keep these.
+  const missing = sourceClaims
+    .filter((figure) => !kept(figure, outputSupport))
+    .map((figure) => ({ ...figure }));
   // Offsets are the output's own: westernDigits keeps lengths, but the text shown is the original.
   const added = outputClaims
     .filter((figure) => !kept(figure, sourceSupport))

@@ -138,6 +138,21 @@ export interface TargetLanguage {
  * Returns undefined for what is no language code or name at all.
  */
 export function parseLanguage(value: string): TargetLanguage | undefined {
+  if (parsed.has(value)) return parsed.get(value);
+  const language = parse(value);
+  // A suite names a handful of languages: the bound only guards against a template gone wild.
+  if (parsed.size >= 256) parsed.clear();
+  parsed.set(value, language);
+  return language;
+}
+
+/**
+ * What parseLanguage gave each value: every grade reads its case's target language, and
+ * folding the name costs more than the look-up. Callers only read what it returns.
+ */
+const parsed = new Map<string, TargetLanguage | undefined>();
+
+function parse(value: string): TargetLanguage | undefined {
   const label = value.trim();
   const folded = label
     .normalize('NFD')
@@ -181,16 +196,35 @@ export function detectLanguage(text: string, candidates: readonly string[]): Det
   return code === 'und' ? { kind: 'unknown' } : { kind: 'detected', code };
 }
 
-const NON_LETTERS = /\P{L}+/gu;
+const LETTER = /^\p{L}$/u;
+/** 1 for each BMP unit that is a letter: built on first use, read once per unit of every output. */
+let bmpLetters: Uint8Array | undefined;
+
+function letterTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    // A lone surrogate is no letter.
+    if (unit < 0xd800 || unit > 0xdfff) table[unit] = LETTER.test(String.fromCharCode(unit)) ? 1 : 0;
+  }
+  return table;
+}
 
 /** How many letters (code points) the text has: what /\p{L}/gu matches, without a string per match. */
 export function letterCount(text: string): number {
-  const letters = text.replace(NON_LETTERS, '');
-  let count = letters.length;
-  // An astral letter is two UTF-16 units; no lone surrogate is left, as none is a letter.
-  for (let i = 0; i < letters.length; i++) {
-    const code = letters.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) count--;
+  bmpLetters ??= letterTable();
+  const letters = bmpLetters;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (LETTER.test(text.slice(i, i + 2))) count++;
+        i++;
+        continue;
+      }
+    }
+    count += letters[unit] as number;
   }
   return count;
 }
