@@ -1,12 +1,10 @@
 import { join } from 'node:path';
-import { createGraders, GRADERS } from '../src/graders/registry.js';
 import type { GradeInput, Grader } from '../src/graders/types.js';
 import { BuiltinMutantProvider } from '../src/providers/builtin-mutant.js';
-import { discoverSuiteFiles } from '../src/suite/discover.js';
-import { loadSuite } from '../src/suite/load-suite.js';
 import type { GraderSpec, Suite } from '../src/suite/types.js';
 import { ROOT } from './lib/avec-cli.js';
 import { round } from './lib/runners.js';
+import { loadShippedGraders } from './lib/shipped-graders-build.js';
 
 /** Each grader is timed for at least this long, so a fast one is not measured on a few microseconds. */
 const MIN_SECONDS = 1;
@@ -56,6 +54,7 @@ interface Workload {
  * both passing and failing paths are timed.
  */
 export async function benchGraders(): Promise<Record<string, unknown>> {
+  const { createGraders, GRADERS, discoverSuiteFiles, loadSuite } = await loadShippedGraders();
   const notes: Record<string, string> = {};
   const suites: Suite[] = [];
   for (const file of discoverSuiteFiles([join(ROOT, 'suites')])) {
