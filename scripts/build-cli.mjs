@@ -9,9 +9,35 @@
  *
  * Usage: node scripts/build-cli.mjs [outdir]   (default dist; the bench builds into a temp folder)
  */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist';
+
+const SHIPPED_SCHEMAS = ['src/suite/suite.schema.json', 'src/suite/case.schema.json', 'src/config/config.schema.json'];
+
+/**
+ * src/shared/precompiled-validators.ts, as the bundle holds it: ajv's standalone code for the
+ * shipped schemas, made with the options compileSchema uses, so that no run compiles them at
+ * start-up. From sources the module stays empty and they are compiled on first use.
+ */
+const precompiledValidators = {
+  name: 'precompiled-validators',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]src[\\/]shared[\\/]precompiled-validators\.ts$/ }, () => {
+      const schemas = SHIPPED_SCHEMAS.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+      const options = JSON.parse(readFileSync('src/shared/ajv-options.json', 'utf8'));
+      const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
+      ajv.addSchema(schemas);
+      const names = schemas.map((_, i) => `validate${i}`);
+      const code = standaloneCode(ajv, Object.fromEntries(schemas.map((schema, i) => [names[i], schema.$id])));
+      const byId = schemas.map((schema, i) => `${JSON.stringify(schema.$id)}: ${names[i]}`).join(', ');
+      return { contents: `${code}\nexport const PRECOMPILED = { ${byId} };\n`, loader: 'js', resolveDir: process.cwd() };
+    });
+  },
+};
 
 await build({
   // The provider thread (src/providers/provider-thread.ts) is a second entry: the CLI starts it
@@ -36,5 +62,6 @@ await build({
   banner: {
     js: "import { createRequire as __avecCreateRequire } from 'node:module'; const require = __avecCreateRequire(import.meta.url);",
   },
+  plugins: [precompiledValidators],
   logLevel: 'warning',
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import ajvOptions from './ajv-options.json' with { type: 'json' };
 import { UserError } from './errors.js';
+import { PRECOMPILED } from './precompiled-validators.js';
 
 /**
  * A YAML (or JSON) file parsed with positions kept, so that a schema error found later can be
@@ -125,13 +127,14 @@ export function joinPointer(segments: Array<string | number>): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv(ajvOptions);
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export function compileSchema(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    const id = (schema as { $id?: unknown }).$id;
+    validate = (typeof id === 'string' ? PRECOMPILED[id] : undefined) ?? ajv.compile(schema);
     compiled.set(schema, validate);
   }
   return validate;
