@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { createNetworkProvider } from './registry.js';
+import { createNetworkProvider } from './network-providers.js';
 import { type FromThread, type ToThread, toThreadError } from './thread-protocol.js';
 import type { Provider } from './types.js';
 

@@ -28,8 +28,8 @@ interface Pending {
  * Here the HTTP side keeps its own event loop and the main thread only posts prompts and gets
  * completions back. Retries, limits, the circuit breaker and the cache stay in the main thread.
  *
- * The worker starts with the first request, holds the process open only while requests are in
- * flight, and is started again if it ever dies (its requests fail as transient errors, which
+ * The worker starts with the first provider given to it, holds the process open only while
+ * requests are in flight, and is started again if it ever dies (its requests fail as transient errors, which
  * the run retries).
  */
 export class ProviderThread {
@@ -55,7 +55,10 @@ export class ProviderThread {
     const key = this.registered.length + 1;
     const registration = { type: 'provider' as const, key, wire, options };
     this.registered.push(registration);
-    this.worker?.postMessage(registration);
+    // Started now, the thread loads its code while this one loads suites and datasets; a thread
+    // started later is given every provider as it starts.
+    if (this.worker) this.worker.postMessage(registration);
+    else this.started();
     return new ThreadedProvider(provider, (request, signal) => this.ask(key, request, signal));
   }
 

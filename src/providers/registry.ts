@@ -1,10 +1,10 @@
 import type { Config, EndpointConfig } from '../config/config.js';
 import { UserError } from '../shared/errors.js';
 import type { Classification } from '../suite/types.js';
-import { AnthropicProvider } from './anthropic.js';
 import { BuiltinMutantProvider } from './builtin-mutant.js';
 import { BuiltinReferenceProvider } from './builtin-reference.js';
-import { type HttpProviderOptions, OpenAIProvider } from './openai.js';
+import { createNetworkProvider } from './network-providers.js';
+import type { HttpProviderOptions } from './openai.js';
 import type { ProviderThread } from './provider-thread.js';
 import type { NetworkWire } from './thread-protocol.js';
 import type { Provider } from './types.js';
@@ -17,26 +17,12 @@ const DEFAULT_APPROVAL: readonly Classification[] = ['synthetic', 'pseudonymized
 interface Wire {
   defaultKeyEnv: string;
   baseUrlEnv: string;
-  create: (options: HttpProviderOptions) => Provider;
 }
 
 const WIRES: Record<NetworkWire, Wire> = {
-  openai: {
-    defaultKeyEnv: 'OPENAI_API_KEY',
-    baseUrlEnv: 'OPENAI_BASE_URL',
-    create: (options) => new OpenAIProvider(options),
-  },
-  anthropic: {
-    defaultKeyEnv: 'ANTHROPIC_API_KEY',
-    baseUrlEnv: 'ANTHROPIC_BASE_URL',
-    create: (options) => new AnthropicProvider(options),
-  },
+  openai: { defaultKeyEnv: 'OPENAI_API_KEY', baseUrlEnv: 'OPENAI_BASE_URL' },
+  anthropic: { defaultKeyEnv: 'ANTHROPIC_API_KEY', baseUrlEnv: 'ANTHROPIC_BASE_URL' },
 };
-
-/** A network provider of the given wire format; a provider thread builds its own with this. */
-export function createNetworkProvider(wire: NetworkWire, options: HttpProviderOptions): Provider {
-  return WIRES[wire].create(options);
-}
 
 const BUILTINS: Record<string, () => Provider> = {
   reference: () => new BuiltinReferenceProvider(),
@@ -106,6 +92,6 @@ export function resolveProvider(
     maxConcurrency: endpoint?.concurrency,
     approvedFor: endpoint?.approvedFor ?? DEFAULT_APPROVAL,
   };
-  const provider = wire.create(httpOptions);
+  const provider = createNetworkProvider(wireName, httpOptions);
   return options.thread ? options.thread.wrap(provider, wireName, httpOptions) : provider;
 }

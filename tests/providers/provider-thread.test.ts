@@ -83,6 +83,27 @@ describe('network providers in the provider thread', () => {
     },
   );
 
+  it('serves every provider given to it, before or after it started', async () => {
+    server = await startFakeServer({ servedModel: (r) => `${r.wire}-snapshot` });
+    thread = ProviderThread.beside(BUNDLE_ENTRY);
+    const env = {
+      OPENAI_API_KEY: 'k',
+      OPENAI_BASE_URL: server.openaiBaseUrl,
+      ANTHROPIC_API_KEY: 'k',
+      ANTHROPIC_BASE_URL: server.anthropicBaseUrl,
+    };
+    const first = resolveProvider('openai:a', {}, env, { thread });
+    const second = resolveProvider('anthropic:b', {}, env, { thread });
+    expect(await ask(first)).toMatchObject({ servedModel: 'openai-snapshot' });
+    expect(await ask(second)).toMatchObject({ servedModel: 'anthropic-snapshot' });
+    // Given once the thread is running, and again after it was started anew.
+    const third = resolveProvider('openai:c', {}, env, { thread });
+    expect(await ask(third)).toMatchObject({ text: 'Bonjour.' });
+    await thread?.close();
+    expect(await ask(second)).toMatchObject({ servedModel: 'anthropic-snapshot' });
+    expect(server.requests.map((r) => r.model)).toEqual(['a', 'b', 'c', 'b']);
+  });
+
   it('gives back typed errors: status, Retry-After, authentication', async () => {
     const { direct, threaded } = await providers('openai', {
       fault: (r) =>
