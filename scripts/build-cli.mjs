@@ -31,7 +31,8 @@ const precompiledValidators = {
       const options = JSON.parse(readFileSync('src/shared/ajv-options.json', 'utf8'));
       const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
       ajv.addSchema(schemas);
-      const names = schemas.map((_, i) => `validate${i}`);
+      // ajv names its own functions validate0, validate1…: the exports must not take those names.
+      const names = schemas.map((_, i) => `shippedSchema${i}`);
       const code = standaloneCode(ajv, Object.fromEntries(schemas.map((schema, i) => [names[i], schema.$id])));
       const byId = schemas.map((schema, i) => `${JSON.stringify(schema.$id)}: ${names[i]}`).join(', ');
       return { contents: `${code}\nexport const PRECOMPILED = { ${byId} };\n`, loader: 'js', resolveDir: process.cwd() };
