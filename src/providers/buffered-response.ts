@@ -8,7 +8,7 @@
  */
 export function bufferedResponse(bytes: Uint8Array, init: ResponseInit & { headers: Headers }): Response {
   // Built without a body, then given one: status, headers and `instanceof Response` stay Node's own.
-  const response = new BufferedResponse(null, init);
+  const response = new (bufferedResponseClass())(null, init);
   response[STATE] = { bytes, init, read: false, real: undefined };
   return response;
 }
@@ -24,8 +24,26 @@ interface BodyState {
   real: Response | undefined;
 }
 
-class BufferedResponse extends Response {
-  [STATE]!: BodyState;
+interface BufferedResponse extends Response {
+  [STATE]: BodyState;
+}
+
+/**
+ * Defined on first use: extending Response loads Node's fetch implementation (undici, ~30 ms),
+ * which the CLI's main thread never needs since network requests go from the provider thread.
+ */
+let defined: (new (body: null, init: ResponseInit) => BufferedResponse) | undefined;
+
+function bufferedResponseClass(): new (body: null, init: ResponseInit) => BufferedResponse {
+  if (defined) return defined;
+  const BufferedResponseClass = class extends Response {} as unknown as new (
+    body: null,
+    init: ResponseInit,
+  ) => BufferedResponse;
+  // On the prototype, once: defining them on each answer cost more than the stream they replace.
+  Object.defineProperties(BufferedResponseClass.prototype, BODY_METHODS);
+  defined = BufferedResponseClass;
+  return defined;
 }
 
 function streamed(state: BodyState): Response {
@@ -43,8 +61,7 @@ function take(state: BodyState): Uint8Array {
   return state.bytes;
 }
 
-// On the prototype, once: defining them on each answer cost more than the stream they replace.
-Object.defineProperties(BufferedResponse.prototype, {
+const BODY_METHODS: PropertyDescriptorMap & ThisType<BufferedResponse> = {
   body: {
     get(this: BufferedResponse) {
       return streamed(this[STATE]).body;
@@ -96,4 +113,4 @@ Object.defineProperties(BufferedResponse.prototype, {
       return bufferedResponse(state.bytes, { ...state.init, headers: new Headers(this.headers) });
     },
   },
-});
+};
