@@ -66,6 +66,8 @@ export function registerRun(program: Command, io: CommandIO, setExit: (code: num
   addReportOptions(command).action(async (paths: string[], flags: RunFlags) => {
     const progress = createProgress(io);
     const providerThread = ProviderThread.beside(import.meta.url);
+    // Built-in models answer in this thread: only a network model needs the other one.
+    if (flags.model.some((spec) => !spec.startsWith('builtin:'))) providerThread?.warmUp();
     let result: RunSuitesResult;
     try {
       result = await runSuites({

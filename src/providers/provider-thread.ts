@@ -50,6 +50,14 @@ export class ProviderThread {
     return existsSync(fileURLToPath(entry)) ? new ProviderThread(entry) : undefined;
   }
 
+  /**
+   * Starts the thread ahead of the first provider, so that it loads its code while this thread
+   * reads the config, suites and datasets (~0.1 s before the first request of a run).
+   */
+  warmUp(): void {
+    this.started();
+  }
+
   /** `provider`, with its requests sent to this thread; its metadata stays its own. */
   wrap(provider: Provider, wire: NetworkWire, options: HttpProviderOptions): Provider {
     const key = this.registered.length + 1;

@@ -92,6 +92,8 @@ describe('network providers in the provider thread', () => {
       ANTHROPIC_API_KEY: 'k',
       ANTHROPIC_BASE_URL: server.anthropicBaseUrl,
     };
+    // Warmed up before any provider: each one is then given to a thread already running.
+    thread?.warmUp();
     const first = resolveProvider('openai:a', {}, env, { thread });
     const second = resolveProvider('anthropic:b', {}, env, { thread });
     expect(await ask(first)).toMatchObject({ servedModel: 'openai-snapshot' });
