@@ -16,7 +16,11 @@ import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist';
 
-const SHIPPED_SCHEMAS = ['src/suite/suite.schema.json', 'src/suite/case.schema.json', 'src/config/config.schema.json'];
+const SHIPPED_SCHEMAS = [
+  'src/suite/suite.schema.json',
+  'src/suite/case.schema.json',
+  'src/config/config.schema.json',
+];
 
 /**
  * src/shared/precompiled-validators.ts, as the bundle holds it: ajv's standalone code for the
@@ -33,9 +37,16 @@ const precompiledValidators = {
       ajv.addSchema(schemas);
       // ajv names its own functions validate0, validate1…: the exports must not take those names.
       const names = schemas.map((_, i) => `shippedSchema${i}`);
-      const code = standaloneCode(ajv, Object.fromEntries(schemas.map((schema, i) => [names[i], schema.$id])));
+      const code = standaloneCode(
+        ajv,
+        Object.fromEntries(schemas.map((schema, i) => [names[i], schema.$id])),
+      );
       const byId = schemas.map((schema, i) => `${JSON.stringify(schema.$id)}: ${names[i]}`).join(', ');
-      return { contents: `${code}\nexport const PRECOMPILED = { ${byId} };\n`, loader: 'js', resolveDir: process.cwd() };
+      return {
+        contents: `${code}\nexport const PRECOMPILED = { ${byId} };\n`,
+        loader: 'js',
+        resolveDir: process.cwd(),
+      };
     });
   },
 };
@@ -43,7 +54,10 @@ const precompiledValidators = {
 await build({
   // The provider thread (src/providers/provider-thread.ts) is a second entry: the CLI starts it
   // from beside its own bundle.
-  entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/provider-thread': 'src/providers/provider-thread-entry.ts' },
+  entryPoints: {
+    'cli/main': 'src/cli/main.ts',
+    'cli/provider-thread': 'src/providers/provider-thread-entry.ts',
+  },
   outdir,
   bundle: true,
   splitting: true,
