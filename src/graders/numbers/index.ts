@@ -1,4 +1,5 @@
 import { SOURCE_VAR_SCHEMA, sourceTexts } from '../expectations.js';
+import { recentSources } from '../text/recent-sources.js';
 import type { GraderDefinition, Span } from '../types.js';
 import { extractQuantities, type Quantity } from './extract.js';
 import { compileIgnore, rangesOf } from './masks.js';
@@ -41,19 +42,8 @@ export const numbers: GraderDefinition<NumbersConfig> = {
     const ignore = compileIgnore(config.ignore ?? [], id);
     const options = { tolerance: config.tolerance ?? 0, requireUnitMatch: config.requireUnitMatch ?? true };
     const masksOf = (text: string) => ignore.flatMap((pattern) => rangesOf(text, pattern));
-    // The figures of the latest sources: a run grades each model's answer to a case against the
-    // same source, one after the other (plan.ts: models are the inner loop). isSupported only reads them.
-    const recent = new Map<string, Quantity[]>();
-    const supportOf = (source: string): Quantity[] => {
-      let supporting = recent.get(source);
-      if (supporting) recent.delete(source);
-      else {
-        supporting = extractQuantities(source, 'support', masksOf(source));
-        if (recent.size >= RECENT_SOURCES) recent.delete(recent.keys().next().value as string);
-      }
-      recent.set(source, supporting);
-      return supporting;
-    };
+    // The figures of the latest sources, which isSupported only reads.
+    const supportOf = recentSources((source) => extractQuantities(source, 'support', masksOf(source)));
     return {
       id,
       type: 'numbers',
@@ -83,8 +73,6 @@ export const numbers: GraderDefinition<NumbersConfig> = {
     };
   },
 };
-
-const RECENT_SOURCES = 16;
 
 /** The figures, quoted; a long run of digits is not, as it may be an identifier or a phone number. */
 function describe(figures: Quantity[]): string {

@@ -1,5 +1,6 @@
 import { extractRoles, type Quantity } from '../numbers/extract.js';
 import { isSupported, valuesMatch } from '../numbers/support.js';
+import { recentSources } from '../text/recent-sources.js';
 import { clockTimes } from './clock.js';
 
 /**
@@ -81,26 +82,8 @@ function withClocks(figures: Quantity[], clocks: Quantity[]): Quantity[] {
   return figures.sort((a, b) => a.start - b.start);
 }
 
-/**
- * The figures of the latest sources. A run grades the same case's source against each model's
- * answer, one after the other (plan.ts: models are the inner loop), so a few entries spare most
- * re-readings. Nothing downstream changes a Figures: entries are shared.
- */
-const recentSources = new Map<string, Figures>();
-const RECENT_SOURCES = 16;
-
-function sourceFigures(source: string): Figures {
-  let figures = recentSources.get(source);
-  if (figures) {
-    recentSources.delete(source);
-  } else {
-    figures = figuresOf(source);
-    if (recentSources.size >= RECENT_SOURCES)
-      recentSources.delete(recentSources.keys().next().value as string);
-  }
-  recentSources.set(source, figures);
-  return figures;
-}
+/** The figures of the latest sources; nothing downstream changes a Figures. */
+const sourceFigures = recentSources(figuresOf);
 
 export function checkFigures(source: string, output: string): FigureCheck {
   const text = westernDigits(output);
