@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
+import bundleOptions from '../../scripts/bundle-options.json' with { type: 'json' };
 import { ROOT } from './avec-cli.js';
 
 type ShippedGraders = typeof import('./shipped-graders.js');
 
 /**
- * shipped-graders.ts bundled as scripts/build-cli.mjs bundles the CLI (ES module, Node 20,
- * whitespace and syntax minified, names left as written), then imported.
+ * shipped-graders.ts bundled with the CLI's options (scripts/bundle-options.json), then imported.
  */
 export async function loadShippedGraders(): Promise<ShippedGraders> {
   const dir = mkdtempSync(join(tmpdir(), 'avec-bench-graders-'));
@@ -19,15 +19,7 @@ export async function loadShippedGraders(): Promise<ShippedGraders> {
       entryPoints: [join(ROOT, 'bench/lib/shipped-graders.ts')],
       outfile,
       bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: ['better-sqlite3', 'vega', 'vega-lite'],
-      minifyWhitespace: true,
-      minifySyntax: true,
-      banner: {
-        js: "import { createRequire as __avecCreateRequire } from 'node:module'; const require = __avecCreateRequire(import.meta.url);",
-      },
+      ...(bundleOptions as BuildOptions),
       logLevel: 'warning',
       absWorkingDir: ROOT,
     });

@@ -47,21 +47,11 @@ const GROUP_AGGREGATE = `r.run_id AS runId, r.suite_id AS suiteId, MAX(r.suite_v
   SUM(r.cost_usd IS NULL AND r.outcome != 'error') AS unknownCost, GROUP_CONCAT(DISTINCT r.served_model) AS served,
   SUM(r.cached = 0 AND r.latency_ms IS NOT NULL) AS judgedLatencies`;
 
-interface GroupAggregate {
-  runId: string;
-  suiteId: string;
-  suiteVersion: string;
-  fingerprint: string;
-  model: string;
-  n: number;
-  pass: number;
-  fail: number;
-  error: number;
-  costUsd: number;
-  unknownCost: number;
+/** A row of GROUP_AGGREGATE: a trend point's counts, before its median and run are added. */
+type GroupAggregate = Omit<TrendPoint, 'startedAt' | 'medianLatencyMs' | 'servedModels' | 'repeats'> & {
   served: string | null;
   judgedLatencies: number;
-}
+};
 
 /** The lower median of a group's fresh latencies, read from the index: one seek per group. */
 function medianLatencies(db: Database.Database): (group: GroupAggregate) => number | undefined {
