@@ -28,9 +28,9 @@ interface Pending {
  * Here the HTTP side keeps its own event loop and the main thread only posts prompts and gets
  * completions back. Retries, limits, the circuit breaker and the cache stay in the main thread.
  *
- * The worker starts with the first provider given to it, holds the process open only while
- * requests are in flight, and is started again if it ever dies (its requests fail as transient errors, which
- * the run retries).
+ * The worker starts with the first provider given to it (or warmUp), holds the process open only
+ * while requests are in flight, and is started again if it ever dies: its requests then fail as
+ * transient errors, which the run retries.
  */
 export class ProviderThread {
   private worker: Worker | undefined;
@@ -96,7 +96,7 @@ export class ProviderThread {
     });
   }
 
-  /** Forgets a request; false when it was already settled. */
+  /** Forgets a request and gives its callbacks; undefined when it was already settled. */
   private settle(id: number): Pending | undefined {
     const pending = this.pending.get(id);
     if (!pending) return undefined;
