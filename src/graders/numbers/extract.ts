@@ -1,7 +1,7 @@
 import { foldWithOffsets, originalRange, splitSentences } from '../text/normalize.js';
 import { builtinMasks, type Range } from './masks.js';
 import { HOURS, TIMES, type Unit, type UnitMatch, unitAt, withDenominators } from './normalize-units.js';
-import { findWordNumbers } from './number-words.js';
+import { findWordNumbers, findWordOrdinals } from './number-words.js';
 import { type Convention, detectConvention, readings } from './parse-number.js';
 
 /** A figure written in a text: a value (or its possible readings) with its unit, and where it is. */
@@ -71,29 +71,7 @@ const NOT_NOUNS = new Set(
     'and at for in of on or per than the to vs with is are was were be has have about only'
   ).split(' '),
 );
-const WORD_ORDINAL =
-  /(?<![\p{L}\p{N}])(premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|first|third|fourth|fifth)(?![\p{L}\p{N}])/gu;
-const ORDINAL_PARTS = ['premi', 'second', 'ieme', 'first', 'third', 'fourth', 'fifth'];
-const ORDINAL_VALUES: Record<string, number> = {
-  premier: 1,
-  premiere: 1,
-  first: 1,
-  second: 2,
-  seconde: 2,
-  deuxieme: 2,
-  troisieme: 3,
-  third: 3,
-  quatrieme: 4,
-  fourth: 4,
-  cinquieme: 5,
-  fifth: 5,
-  sixieme: 6,
-  septieme: 7,
-  huitieme: 8,
-  neuvieme: 9,
-  dixieme: 10,
-};
-// Module constants, not literals in the loop: tsx (which the bench runs) compiles a literal with
+// Module constants, not literals in the loop: tsx (which runs the sources in tests) compiles a literal with
 // \p{…} into a `new RegExp` at each use.
 const A_LETTER = /\p{L}/u;
 const UNIT_BEFORE = /\d\p{L}{1,3}$/u;
@@ -411,12 +389,10 @@ function gappedRate(f: string, draft: Draft): { unit: Unit; end: number } | unde
 }
 
 function wordOrdinals(f: string): Draft[] {
-  // Each ordinal word holds one of these: most texts hold none, and the pattern tries every position.
-  if (!ORDINAL_PARTS.some((part) => f.includes(part))) return [];
-  return [...f.matchAll(WORD_ORDINAL)].map((match) => ({
-    start: match.index ?? 0,
-    end: (match.index ?? 0) + match[0].length,
-    values: [ORDINAL_VALUES[match[1] ?? ''] ?? 0],
+  return findWordOrdinals(f).map((ordinal) => ({
+    start: ordinal.start,
+    end: ordinal.end,
+    values: [ordinal.value],
     unit: ORDINAL_UNIT,
     article: false,
     supportOnly: true,

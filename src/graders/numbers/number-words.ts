@@ -191,3 +191,37 @@ function finish(building: Building): WordNumber {
     times: false,
   };
 }
+
+const WORD_ORDINAL =
+  /(?<![\p{L}\p{N}])(premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|first|third|fourth|fifth)(?![\p{L}\p{N}])/gu;
+const ORDINAL_PARTS = ['premi', 'second', 'ieme', 'first', 'third', 'fourth', 'fifth'];
+const ORDINAL_VALUES: Record<string, number> = {
+  premier: 1,
+  premiere: 1,
+  first: 1,
+  second: 2,
+  seconde: 2,
+  deuxieme: 2,
+  troisieme: 3,
+  third: 3,
+  quatrieme: 4,
+  fourth: 4,
+  cinquieme: 5,
+  fifth: 5,
+  sixieme: 6,
+  septieme: 7,
+  huitieme: 8,
+  neuvieme: 9,
+  dixieme: 10,
+};
+
+/** Every ordinal written in words in folded text ("troisième", "first"), with its offsets and value. */
+export function findWordOrdinals(folded: string): Array<{ start: number; end: number; value: number }> {
+  // Each ordinal word holds one of these: most texts hold none, and the pattern tries every position.
+  if (!ORDINAL_PARTS.some((part) => folded.includes(part))) return [];
+  return [...folded.matchAll(WORD_ORDINAL)].map((match) => ({
+    start: match.index ?? 0,
+    end: (match.index ?? 0) + match[0].length,
+    value: ORDINAL_VALUES[match[1] ?? ''] ?? 0,
+  }));
+}
