@@ -1,3 +1,34 @@
+// What a trend reads of each run × suite × model, stored once a run ends, so that a trend over
+// a long history reads one row per point instead of every result (bench/history). Triggers drop
+// a run's summaries whenever one of its results is written, changed or deleted, whoever writes
+// it, so a stored summary is always exact; a run without one is aggregated from its results.
+const GROUP_SUMMARIES = `
+CREATE TABLE group_summaries (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  suite_id TEXT NOT NULL,
+  model TEXT NOT NULL,
+  suite_version TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  pass INTEGER NOT NULL,
+  fail INTEGER NOT NULL,
+  error INTEGER NOT NULL,
+  cost_usd REAL NOT NULL,
+  unknown_cost INTEGER NOT NULL,
+  served TEXT,
+  judged_latencies INTEGER NOT NULL,
+  median_latency_ms REAL,
+  PRIMARY KEY (run_id, suite_id, model)
+);
+CREATE TRIGGER results_inserted_stale AFTER INSERT ON results
+BEGIN DELETE FROM group_summaries WHERE run_id = NEW.run_id; END;
+CREATE TRIGGER results_updated_stale AFTER UPDATE OF run_id, suite_id, suite_version, suite_fingerprint, model,
+  served_model, outcome, latency_ms, cost_usd, cached ON results
+BEGIN DELETE FROM group_summaries WHERE run_id IN (OLD.run_id, NEW.run_id); END;
+CREATE TRIGGER results_deleted_stale AFTER DELETE ON results
+BEGIN DELETE FROM group_summaries WHERE run_id = OLD.run_id; END;
+`;
+
 /**
  * Schema changes, in order; `PRAGMA user_version` records how many were applied. Never edit a
  * migration that has shipped: add the next one.
@@ -75,40 +106,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX results_summary ON results
     (run_id, suite_id, model, cached, latency_ms, outcome, cost_usd, served_model, suite_version, suite_fingerprint);
   `,
-  // What a trend reads of each run × suite × model, stored once a run ends, so that a trend over
-  // a long history reads one row per point instead of every result (bench/history). Triggers drop
-  // a run's summaries whenever one of its results is written, changed or deleted, whoever writes
-  // it, so a stored summary is always exact; a run without one is aggregated from its results.
-  `
-  CREATE TABLE group_summaries (
-    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    suite_id TEXT NOT NULL,
-    model TEXT NOT NULL,
-    suite_version TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    pass INTEGER NOT NULL,
-    fail INTEGER NOT NULL,
-    error INTEGER NOT NULL,
-    cost_usd REAL NOT NULL,
-    unknown_cost INTEGER NOT NULL,
-    served TEXT,
-    judged_latencies INTEGER NOT NULL,
-    median_latency_ms REAL,
-    PRIMARY KEY (run_id, suite_id, model)
-  );
-  CREATE TRIGGER results_inserted_stale AFTER INSERT ON results
-  BEGIN DELETE FROM group_summaries WHERE run_id = NEW.run_id; END;
-  CREATE TRIGGER results_updated_stale AFTER UPDATE OF run_id, suite_id, suite_version, suite_fingerprint, model,
-    served_model, outcome, latency_ms, cost_usd, cached ON results
-  BEGIN DELETE FROM group_summaries WHERE run_id IN (OLD.run_id, NEW.run_id); END;
-  CREATE TRIGGER results_deleted_stale AFTER DELETE ON results
-  BEGIN DELETE FROM group_summaries WHERE run_id = OLD.run_id; END;
-  `,
+  GROUP_SUMMARIES,
   // Every query on results names its run, which the primary key and results_summary lead with:
   // this index served none and cost every insert a fourth B-tree.
   'DROP INDEX results_by_suite_model;',
 ];
 
 /** The migration that created group_summaries: a database upgraded past it summarises its ended runs. */
-export const GROUP_SUMMARIES_MIGRATION = 4;
+export const GROUP_SUMMARIES_MIGRATION = MIGRATIONS.indexOf(GROUP_SUMMARIES);
