@@ -39,7 +39,7 @@ export function resolveRunId(
   excluding?: string,
 ): Pick<RunRecord, 'id' | 'startedAt' | 'status'> {
   if (id === 'latest') {
-    const latest = store.listRuns().find((run) => run.id !== excluding && run.status !== 'running');
+    const latest = store.runBriefs().find((run) => run.id !== excluding && run.status !== 'running');
     if (!latest)
       throw new UserError('no earlier run to compare with', {
         hint: 'Run the suites once to make a baseline',

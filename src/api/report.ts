@@ -81,7 +81,8 @@ export async function reportRun(options: {
   const config = loadConfig(options.configPath, cwd);
   const store = openExistingStore(options.dbPath, cwd);
   try {
-    const run = options.runId === 'latest' ? store.listRuns()[0] : store.getRun(options.runId);
+    const id = options.runId === 'latest' ? store.runBriefs()[0]?.id : options.runId;
+    const run = id === undefined ? undefined : store.getRun(id);
     if (!run)
       throw new UserError(`no run "${options.runId}" in this database`, {
         hint: 'List runs with `avec runs list`',

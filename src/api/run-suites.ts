@@ -273,14 +273,19 @@ function* tapped<T>(items: Iterable<T>, see: (item: T) => void): Generator<T> {
 function detectServedModelChanges(store: SqliteStore, runId: string): ServedModelChange[] {
   const current = store.getRun(runId);
   if (!current) return [];
-  const earlier = store.listRuns().filter((run) => run.id !== runId && run.startedAt <= current.startedAt);
   const changes: ServedModelChange[] = [];
   for (const model of current.models) {
     const after = current.servedModels[model.id] ?? [];
-    const previous = earlier.find((run) => (run.servedModels[model.id] ?? []).length > 0);
-    const before = previous?.servedModels[model.id] ?? [];
-    if (!previous || after.length === 0 || before.join() === after.join()) continue;
-    const change = { runId, model: model.id, previousRunId: previous.id, before, after };
+    if (after.length === 0) continue;
+    const previous = store.previousServedModels(runId, model.id);
+    if (!previous || previous.servedModels.join() === after.join()) continue;
+    const change = {
+      runId,
+      model: model.id,
+      previousRunId: previous.runId,
+      before: previous.servedModels,
+      after,
+    };
     store.recordServedModelChange(change);
     changes.push(change);
   }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { StoredGrade } from '../graders/types.js';
 import type { CaseResult } from '../run/types.js';
 import type { RunStatus } from './types.js';
@@ -15,6 +16,22 @@ export interface RunRow {
   avec_version: string;
   pid: number | null;
   host: string | null;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A run still "running" whose process is gone on this host was killed: its status says so. */
+export function liveStatus(row: Pick<RunRow, 'status' | 'pid' | 'host'>): RunStatus {
+  const killed =
+    row.status === 'running' && row.pid !== null && row.host === hostname() && !isProcessAlive(row.pid);
+  return killed ? 'interrupted' : row.status;
 }
 
 export interface ResultRow {

@@ -8,7 +8,8 @@ import { type CaseResult, resultKey } from '../run/types.js';
 import { UserError } from '../shared/errors.js';
 import { groupCounts, summarizeRun, trendPoints } from './aggregates.js';
 import { GROUP_SUMMARIES_MIGRATION, MIGRATIONS } from './migrations.js';
-import { type ResultRow, type RunRow, resultRow, toResult } from './rows.js';
+import { liveStatus, type ResultRow, type RunRow, resultRow, toResult } from './rows.js';
+import { previousServedModels } from './served-models.js';
 import type {
   GroupCounts,
   NewRun,
@@ -21,15 +22,6 @@ import type {
 } from './types.js';
 
 export const DEFAULT_DB_PATH = '.avec/avec.db';
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * SQLite in WAL mode: readers never block the writer, two runs can share a file (busy timeout),
@@ -216,6 +208,15 @@ export class SqliteStore implements Store {
     return row;
   }
 
+  runBriefs(): Array<Pick<RunRecord, 'id' | 'startedAt' | 'status'>> {
+    return this.db
+      .prepare<[], Pick<RunRow, 'id' | 'started_at' | 'status' | 'pid' | 'host'>>(
+        'SELECT id, started_at, status, pid, host FROM runs ORDER BY started_at DESC, id DESC',
+      )
+      .all()
+      .map((row) => ({ id: row.id, startedAt: row.started_at, status: liveStatus(row) }));
+  }
+
   listRuns(): RunRecord[] {
     return this.db
       .prepare<[], RunRow>('SELECT * FROM runs ORDER BY started_at DESC, id DESC')
@@ -240,16 +241,11 @@ export class SqliteStore implements Store {
       .all(row.id)) {
       servedModels[s.model] = [...(servedModels[s.model] ?? []), s.served_model];
     }
-    // A run still "running" whose process is gone on this host was killed: say so.
-    let status = row.status;
-    if (status === 'running' && row.pid !== null && row.host === hostname() && !isProcessAlive(row.pid)) {
-      status = 'interrupted';
-    }
     return {
       id: row.id,
       startedAt: row.started_at,
       finishedAt: row.finished_at,
-      status,
+      status: liveStatus(row),
       suites: JSON.parse(row.suites_json),
       models: JSON.parse(row.models_json),
       options: JSON.parse(row.options_json),
@@ -344,6 +340,10 @@ export class SqliteStore implements Store {
     const summary = purge.immediate();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return summary;
+  }
+
+  previousServedModels(runId: string, model: string) {
+    return previousServedModels(this.db, runId, model);
   }
 
   recordServedModelChange(change: ServedModelChange): void {

@@ -123,6 +123,8 @@ export interface Store extends ResultSink {
   runBrief(runId: string): Pick<RunRecord, 'id' | 'startedAt' | 'status'> | undefined;
   /** Most recent first. */
   listRuns(): RunRecord[];
+  /** listRuns without counts and served models: cheap however long the history, for finding "latest". */
+  runBriefs(): Array<Pick<RunRecord, 'id' | 'startedAt' | 'status'>>;
   /** Keys of results that need no new answer on resume (pass and fail; errors are asked again). */
   settledKeys(runId: string): Set<string>;
   iterateResults(runId: string, only?: { suiteId: string; model: string }): IterableIterator<CaseResult>;
@@ -133,6 +135,11 @@ export interface Store extends ResultSink {
   ): Array<{ suiteId: string; model: string; caseId: string; passes: number; judged: number }>;
   /** One point per run × suite × model, oldest first, optionally filtered. */
   trendPoints(filter?: { suiteId?: string; model?: string }): TrendPoint[];
+  /**
+   * The served ids of `model` in the newest run, other than `runId` and started no later than
+   * it, that recorded any: what a served-model change is measured against.
+   */
+  previousServedModels(runId: string, model: string): { runId: string; servedModels: string[] } | undefined;
   recordServedModelChange(change: ServedModelChange): void;
   /** Deletes a run's answers (or the whole run) and the cached answers it used; counts what went. */
   purgeRun(runId: string, options: { keepScores: boolean }): PurgeSummary;

@@ -173,6 +173,7 @@ describe.each(implementations)('Store contract: %s', (_name, open) => {
       counts: { pass: 1, fail: 0, error: 0 },
     });
     expect(runs[0]?.servedModels).toEqual({ 'openai:gpt-4o-mini': ['gpt-4o-mini-2024-07-18'] });
+    expect(store.runBriefs()).toEqual(runs.map(({ id, startedAt, status }) => ({ id, startedAt, status })));
     expect(runs[0]?.suites[0]?.fingerprint).toBe('sha256:aa');
     expect(store.getRun('nope')).toBeUndefined();
     store.close();
@@ -210,6 +211,9 @@ describe('SqliteStore specifics', () => {
     const { hostname } = require('node:os') as typeof import('node:os');
     store.beginRun({ ...newRun('r1'), pid: 2 ** 22 + 12345, host: hostname() });
     expect(store.getRun('r1')?.status).toBe('interrupted');
+    expect(store.runBriefs()).toEqual([
+      { id: 'r1', startedAt: '2026-11-29T10:00:00.000Z', status: 'interrupted' },
+    ]);
     store.close();
   });
 });
