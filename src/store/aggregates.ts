@@ -37,9 +37,8 @@ export function groupCounts(db: Database.Database, runId: string): GroupCounts[]
 }
 
 /**
- * Per run × suite × model: what a trend point counts. results_summary holds every column read
- * here, so the scan never reads a row's output or grades (left to itself SQLite walks the primary
- * key and reads every row, 30% slower over a million results in bench/history).
+ * Per run × suite × model: what a trend point counts, read through the primary key one run at a
+ * time: for a run as it ends, and for the rare run that never ended.
  */
 const GROUP_AGGREGATE = `r.run_id AS runId, r.suite_id AS suiteId, MAX(r.suite_version) AS suiteVersion,
   MAX(r.suite_fingerprint) AS fingerprint, r.model, COUNT(*) AS n, SUM(r.outcome = 'pass') AS pass,
@@ -53,7 +52,7 @@ type GroupAggregate = Omit<TrendPoint, 'startedAt' | 'medianLatencyMs' | 'served
   judgedLatencies: number;
 };
 
-/** The lower median of a group's fresh latencies, read from the index: one seek per group. */
+/** The lower median of a group's fresh latencies. */
 function medianLatencies(db: Database.Database): (group: GroupAggregate) => number | undefined {
   const seek = db.prepare<[string, string, string, number], { latency_ms: number }>(
     `SELECT latency_ms FROM results WHERE run_id = ? AND suite_id = ? AND model = ? AND cached = 0
@@ -74,7 +73,7 @@ export function summarizeRun(db: Database.Database, runId: string): void {
   db.prepare('DELETE FROM group_summaries WHERE run_id = ?').run(runId);
   const groups = db
     .prepare<[string], GroupAggregate>(
-      `SELECT ${GROUP_AGGREGATE} FROM results r INDEXED BY results_summary WHERE r.run_id = ?
+      `SELECT ${GROUP_AGGREGATE} FROM results r WHERE r.run_id = ?
        GROUP BY r.run_id, r.suite_id, r.model`,
     )
     .all(runId);
@@ -138,7 +137,7 @@ export function trendPoints(
        ${stored.length > 0 ? `WHERE ${stored.join(' AND ')}` : ''}
        UNION ALL
        SELECT live.*, NULL, 0, runs.started_at, runs.options_json
-       FROM (SELECT ${GROUP_AGGREGATE} FROM results r INDEXED BY results_summary
+       FROM (SELECT ${GROUP_AGGREGATE} FROM results r
              WHERE r.run_id IN (SELECT id FROM runs WHERE NOT EXISTS (SELECT 1 FROM group_summaries s WHERE s.run_id = runs.id))
              ${live.map((condition) => `AND ${condition}`).join(' ')}
              GROUP BY r.run_id, r.suite_id, r.model) live
