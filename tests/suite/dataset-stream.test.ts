@@ -14,18 +14,26 @@ function write(name: string, content: string | Buffer): string {
 const line = (value: unknown) => JSON.stringify(value);
 
 describe('openDataset (JSONL read as a stream)', () => {
-  it('gives the same cases and hash as loadDataset, as many times as it is iterated', () => {
-    const file = write(
-      'd.jsonl',
-      `\uFEFF${line({ id: 'a', vars: { x: 'é' } })}\r\n\n${line({ id: 'b', expect: { contains: ['1'] } })}`,
-    );
-    const loaded = loadDataset(file, 'd.jsonl');
-    const opened = openDataset(file, 'd.jsonl');
-    expect(opened.sha256).toBe(loaded.sha256);
-    expect(opened.cases.length).toBe(2);
-    expect([...opened.cases]).toEqual(loaded.cases);
-    expect([...opened.cases]).toEqual(loaded.cases);
-  });
+  // 0 bytes streams every dataset from the file; the default keeps a small one parsed.
+  it.each([
+    ['streamed', 0],
+    ['kept parsed', undefined],
+  ])(
+    'gives the same cases and hash as loadDataset, as many times as it is iterated (%s)',
+    (_, keepParsedBytes) => {
+      const file = write(
+        'd.jsonl',
+        `\uFEFF${line({ id: 'a', vars: { x: 'é' } })}\r\n\n${line({ id: 'b', expect: { contains: ['1'] } })}`,
+      );
+      const loaded = loadDataset(file, 'd.jsonl');
+      const opened = openDataset(file, 'd.jsonl', { keepParsedBytes });
+      expect(opened.sha256).toBe(loaded.sha256);
+      expect(opened.cases.length).toBe(2);
+      expect(Array.isArray(opened.cases)).toBe(keepParsedBytes === undefined);
+      expect([...opened.cases]).toEqual(loaded.cases);
+      expect([...opened.cases]).toEqual(loaded.cases);
+    },
+  );
 
   it('reads lines that straddle its read chunks', () => {
     const long = 'é'.repeat(300_000);
@@ -55,10 +63,24 @@ describe('openDataset (JSONL read as a stream)', () => {
 
   it('refuses to read a file that changed since it was opened', async () => {
     const file = write('d.jsonl', `${line({ id: 'a' })}\n`);
-    const opened = openDataset(file, 'd.jsonl');
+    const opened = openDataset(file, 'd.jsonl', { keepParsedBytes: 0 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     appendFileSync(file, `${line({ id: 'b' })}\n`);
     expect(() => [...opened.cases]).toThrow(/dataset changed/);
+  });
+
+  it('keeps the cases it checked when the file is small, whatever happens to the file after', async () => {
+    const file = write('d.jsonl', `${line({ id: 'a' })}\n`);
+    const opened = openDataset(file, 'd.jsonl', { keepParsedBytes: 1024 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    appendFileSync(file, `${line({ id: 'b' })}\n`);
+    expect([...opened.cases].map((c) => c.id)).toEqual(['a']);
+    // One byte over the limit: streamed, so the change is seen.
+    const size = `${line({ id: 'a' })}\n`.length;
+    const over = write('e.jsonl', `${line({ id: 'a' })}\n`);
+    const streamed = openDataset(over, 'e.jsonl', { keepParsedBytes: size - 1 });
+    expect(Array.isArray(streamed.cases)).toBe(false);
+    expect(Array.isArray(openDataset(over, 'e.jsonl', { keepParsedBytes: size }).cases)).toBe(true);
   });
 
   it('keeps CSV datasets as an array', () => {
