@@ -80,6 +80,18 @@ describe('chrF++ statistics agree with counting a string per n-gram', () => {
     );
   });
 
+  // The counting reuses scratch tables from call to call: what one call leaves must not leak.
+  it('for many hypotheses against one reference, in turn and twice over', () => {
+    fc.assert(
+      fc.property(text, fc.array(text, { minLength: 2, maxLength: 6 }), (ref, hyps) => {
+        for (const hyp of [...hyps, ...hyps]) {
+          expect(chrfStatistics(hyp, ref)).toEqual(oracleStatistics(hyp, ref));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('on the translation suite: references against each other and against their sources', () => {
     const cases = readFileSync(
       new URL('../../datasets/translation.patient-info.jsonl', import.meta.url),
@@ -103,12 +115,16 @@ describe('chrF++ statistics agree with counting a string per n-gram', () => {
 
   it('on texts with thousands of distinct characters, whose n-gram pairs outgrow the table', () => {
     const han = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    const astral = Array.from({ length: 9000 }, (_, i) => String.fromCodePoint(0x20000 + (i % 4500))).join('');
     const spaced = han.replace(/(.{7})/gu, '$1 ');
     const shuffled = Array.from(han).reverse().join('');
     for (const [hyp, ref] of [
       [han, han],
       [spaced, han],
       [shuffled, spaced],
+      [astral.slice(0, 4000), astral],
+      [astral, `${han} ${astral}`],
+      [astral, astral],
     ] as const) {
       expect(chrfStatistics(hyp, ref)).toEqual(oracleStatistics(hyp, ref));
     }
