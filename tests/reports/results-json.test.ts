@@ -4,32 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { writeResultsJson } from '../../src/reports/results-json.js';
 import type { CaseResult } from '../../src/run/types.js';
 import { tempDir } from '../helpers/cli.js';
+import { caseResult } from '../helpers/stored-run.js';
 
 function result(index: number): CaseResult {
-  return {
-    runId: 'r1',
-    suiteId: 'summary.x',
-    suiteVersion: '1.0.0',
-    suiteFingerprint: 'sha256:aa',
+  return caseResult({
     caseId: `c${index}`,
-    model: 'openai:m',
-    servedModel: 'm-1',
-    repeat: 1,
     outcome: index % 3 === 0 ? 'fail' : 'pass',
-    grades: [
-      { grader: 'contains', type: 'contains', pass: index % 3 !== 0, score: 1, reason: 'trouvé', spans: [] },
-    ],
     // Long enough, with quotes and line breaks, that the file spans many chunks.
     output: `Réponse n° ${index} : « ${'posologie '.repeat(index % 50)} »\n"fin"`,
-    error: null,
-    usage: { inputTokens: 1, outputTokens: 2 },
-    latencyMs: 12.5,
-    costUsd: 0,
-    cached: false,
-    mutation: null,
-    attempts: 1,
-    finishedAt: '2026-11-29T10:00:00.000Z',
-  };
+  });
 }
 
 describe('writeResultsJson', () => {

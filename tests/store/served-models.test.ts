@@ -1,49 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/run/types.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { NewRun, Store } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
+import { caseResult, newRun } from '../helpers/stored-run.js';
 
 const MODELS = ['openai:a', 'anthropic:b'];
 const SERVED = ['a-2024', 'a-2025', 'b-1'];
 const STARTS = ['2026-11-29T10:00:00.000Z', '2026-11-29T11:00:00.000Z', '2026-11-29T12:00:00.000Z'];
 
-function newRun(id: string, startedAt: string): NewRun {
-  return {
-    id,
-    startedAt,
+function runOf(id: string, startedAt: string) {
+  return newRun(id, startedAt, {
     suites: [],
     models: MODELS.map((model) => ({ id: model, destination: 'http://127.0.0.1/v1' })),
-    options: { concurrency: 1, cache: false },
-    plannedCount: 1,
-    avecVersion: '0.1.0',
-    pid: process.pid,
-    host: 'test-host',
-  };
+  });
 }
 
-function result(runId: string, model: string, caseId: string, servedModel: string | null): CaseResult {
-  return {
+/** An answer served under `servedModel`, or an error (no served id) when it is null. */
+function result(runId: string, model: string, caseId: string, servedModel: string | null) {
+  return caseResult({
     runId,
-    suiteId: 'summary.x',
-    suiteVersion: '1.0.0',
-    suiteFingerprint: 'sha256:aa',
-    caseId,
     model,
+    caseId,
     servedModel,
-    repeat: 1,
-    outcome: servedModel === null ? 'error' : 'pass',
-    grades: [],
-    output: servedModel === null ? null : 'texte',
-    error: servedModel === null ? 'délai dépassé' : null,
-    usage: null,
-    latencyMs: null,
-    costUsd: null,
-    cached: false,
-    mutation: null,
-    attempts: 1,
-    finishedAt: '2026-11-29T13:00:00.000Z',
-  };
+    ...(servedModel === null ? { outcome: 'error', grades: [], output: null, error: 'délai dépassé' } : {}),
+  });
 }
 
 /** The definition the query replaced: the whole history listed, then searched. */
@@ -58,11 +38,11 @@ function fromListing(store: Store, runId: string, model: string) {
 describe('previousServedModels', () => {
   it('finds the newest earlier run that served the model, skipping runs that did not', () => {
     const store = new SqliteStore(':memory:');
-    store.beginRun(newRun('r1', STARTS[0] as string));
+    store.beginRun(runOf('r1', STARTS[0] as string));
     store.appendResults([result('r1', 'openai:a', 'c1', 'a-2024'), result('r1', 'openai:a', 'c2', 'a-2025')]);
-    store.beginRun(newRun('r2', STARTS[1] as string));
+    store.beginRun(runOf('r2', STARTS[1] as string));
     store.appendResults([result('r2', 'openai:a', 'c1', null), result('r2', 'anthropic:b', 'c1', 'b-1')]);
-    store.beginRun(newRun('r3', STARTS[2] as string));
+    store.beginRun(runOf('r3', STARTS[2] as string));
     expect(store.previousServedModels('r3', 'openai:a')).toEqual({
       runId: 'r1',
       servedModels: ['a-2024', 'a-2025'],
@@ -85,10 +65,10 @@ describe('previousServedModels', () => {
       fc.property(fc.array(runShape, { minLength: 1, maxLength: 6 }), (runs) => {
         const store = new SqliteStore(':memory:');
         try {
-          runs.forEach((run, index) => {
+          runs.forEach((shape, index) => {
             const id = `r${(index * 7) % 10}${index}`;
-            store.beginRun(newRun(id, run.start));
-            store.appendResults(run.results.map((r, i) => result(id, r.model, `c${i}`, r.served)));
+            store.beginRun(runOf(id, shape.start));
+            store.appendResults(shape.results.map((r, i) => result(id, r.model, `c${i}`, r.served)));
           });
           for (const { id } of store.listRuns()) {
             for (const model of MODELS) {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/run/types.js';
 import { resultKey } from '../../src/run/types.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { NewRun, Store } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
 import { tempDir } from '../helpers/cli.js';
+import { newRun, caseResult as result } from '../helpers/stored-run.js';
 
 /**
  * One contract, written once, run against every Store implementation: a second backend is
@@ -14,63 +14,6 @@ const implementations: Array<[string, () => Store]> = [
   ['sqlite (memory)', () => new SqliteStore(':memory:')],
   ['sqlite (file)', () => new SqliteStore(join(tempDir(), 'nested', 'avec.db'))],
 ];
-
-function newRun(id: string, startedAt = '2026-11-29T10:00:00.000Z'): NewRun {
-  return {
-    id,
-    startedAt,
-    suites: [
-      {
-        id: 'summary.x',
-        version: '1.0.0',
-        fingerprint: 'sha256:aa',
-        path: '/s/suite.yaml',
-        caseCount: 2,
-        classification: 'synthetic',
-      },
-    ],
-    models: [{ id: 'openai:gpt-4o-mini', destination: 'http://127.0.0.1/v1' }],
-    options: { concurrency: 4, cache: true },
-    plannedCount: 2,
-    avecVersion: '0.1.0',
-    pid: process.pid,
-    host: 'test-host',
-  };
-}
-
-function result(overrides: Partial<CaseResult> = {}): CaseResult {
-  return {
-    runId: 'r1',
-    suiteId: 'summary.x',
-    suiteVersion: '1.0.0',
-    suiteFingerprint: 'sha256:aa',
-    caseId: 'c1',
-    model: 'openai:gpt-4o-mini',
-    servedModel: 'gpt-4o-mini-2024-07-18',
-    repeat: 1,
-    outcome: 'pass',
-    grades: [
-      {
-        grader: 'contains',
-        type: 'contains',
-        pass: true,
-        score: 1,
-        reason: 'found 1/1',
-        spans: [{ start: 0, end: 2, label: 'found' }],
-      },
-    ],
-    output: 'ok',
-    error: null,
-    usage: { inputTokens: 10, outputTokens: 5 },
-    latencyMs: 120.5,
-    costUsd: 0.000004,
-    cached: false,
-    mutation: null,
-    attempts: 1,
-    finishedAt: '2026-11-29T10:00:01.000Z',
-    ...overrides,
-  };
-}
 
 describe.each(implementations)('Store contract: %s', (_name, open) => {
   it('round-trips a result exactly', () => {
