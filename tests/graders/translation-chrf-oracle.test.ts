@@ -115,7 +115,9 @@ describe('chrF++ statistics agree with counting a string per n-gram', () => {
 
   it('on texts with thousands of distinct characters, whose n-gram pairs outgrow the table', () => {
     const han = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
-    const astral = Array.from({ length: 9000 }, (_, i) => String.fromCodePoint(0x20000 + (i % 4500))).join('');
+    const astral = Array.from({ length: 9000 }, (_, i) => String.fromCodePoint(0x20000 + (i % 4500))).join(
+      '',
+    );
     const spaced = han.replace(/(.{7})/gu, '$1 ');
     const shuffled = Array.from(han).reverse().join('');
     for (const [hyp, ref] of [
