@@ -1,8 +1,10 @@
-import { foldWithOffsets, originalRange, splitSentences } from '../text/normalize.js';
+import { foldWithRuns, originalRangeOfRuns, splitSentences } from '../text/normalize.js';
+import { type Draft, digitFigures, finishDraft, ORDINAL_UNIT } from './digit-figures.js';
 import { builtinMasks, type Range } from './masks.js';
-import { HOURS, TIMES, type Unit, type UnitMatch, unitAt, withDenominators } from './normalize-units.js';
+import { TIMES, type Unit, unitAt, withDenominators } from './normalize-units.js';
 import { findWordNumbers, findWordOrdinals } from './number-words.js';
-import { type Convention, detectConvention, readings } from './parse-number.js';
+import { type Convention, detectConvention } from './parse-number.js';
+import { lengthAt } from './sticky.js';
 
 /** A figure written in a text: a value (or its possible readings) with its unit, and where it is. */
 export interface Quantity {
@@ -30,35 +32,10 @@ export interface Quantity {
  */
 export type Role = 'claim' | 'support';
 
-interface Draft {
-  start: number;
-  end: number;
-  values: number[];
-  literal?: string;
-  unit: Unit | null;
-  /** The unit lets "un"/"une" read as 1 ("une semaine"). */
-  article: boolean;
-  /** Kept only with a unit: "un" as an article, "neuf" as "new", "les deux" as "both". */
-  needs?: 'article' | 'unit';
-  /** The unit with a period written after what it is a quantity of ("3 g de paracétamol par jour"). */
-  rate?: { unit: Unit; end: number };
-  /** A figure a unit embeds (the 24 of "2 g/24 h"): it supports, but is no claim. */
-  supportOnly?: boolean;
-}
-
-const NUMBER = /(?<![\p{L}\p{N}_])(?<!\d[.,])(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)/gu;
-const SLASHED = /\d+(?:\/\d+)+/uy;
-const CLOCK = / ?h ?(\d{2})(?!\d)/uy;
-const MULTIPLIER = / ?(millions?|milliards?|thousands?)(?![\p{L}\p{N}])/uy;
-const OF = / de | d'| of /uy;
-const ORDINAL = /(?:er|re|ere|e|eme|nde?|st|rd|th)(?![\p{L}\p{N}])/uy;
-// "12 cas pour 100 000 habitants": a rate may come one or two words after its figure.
-const RATE_GAP = /(?: [\p{L}'-]+){1,2}(?= (?:pour|per) )/uy;
-const HALF = / et demie?(?![\p{L}\p{N}])/uy;
 const BOTH = /(?:^|[^\p{L}])(?:les|des|aux|ces|ses|leurs|nos|vos) $/u;
 // Between the two figures of a range or a short list that share the second one's unit.
 const SHARED_UNIT = /^ ?(?:-|a|au|et|ou|to|and|or) ?$/u;
-const NEXT_WORD = / ?([\p{L}]+)/uy;
+const NEXT_WORD = / ?[\p{L}]+/uy;
 // "3 g de paracétamol par jour", "deux séances de kinésithérapie par semaine": what the figure
 // is a quantity of may come between its unit and the period.
 const OF_WHAT = / (?:de|du|des|of) [\p{L}-]+| d'[\p{L}-]+/uy;
@@ -71,12 +48,9 @@ const NOT_NOUNS = new Set(
     'and at for in of on or per than the to vs with is are was were be has have about only'
   ).split(' '),
 );
-// Module constants, not literals in the loop: tsx (which runs the sources in tests) compiles a literal with
-// \p{…} into a `new RegExp` at each use.
-const A_LETTER = /\p{L}/u;
-const UNIT_BEFORE = /\d\p{L}{1,3}$/u;
-const ORDINAL_UNIT: Unit = { label: 'e', dim: 'ordinal', factor: 1 };
-const MULTIPLIERS: Record<string, number> = { million: 1e6, milliard: 1e9, thousand: 1e3 };
+const SPACE = 0x20;
+const D = 0x64;
+const O = 0x6f;
 
 /**
  * The figures of a text, in order, but for citation markers, list numbering and addresses;
@@ -108,10 +82,11 @@ export function extractRoles(text: string, masks: Range[] = []): Roles {
  * figures overlap a digit figure nor which neighbours share a unit, so one list serves both.
  */
 function extract(text: string, masks: Range[], claims: boolean, supports: boolean): Roles {
-  const skipped = [...builtinMasks(text), ...masks];
-  const folded = foldWithOffsets(text);
+  const skipped = masks.length === 0 ? builtinMasks(text) : builtinMasks(text).concat(masks);
+  const folded = foldWithRuns(text);
   const f = folded.text;
-  const digits = digitFigures(f, detectConvention(f), supports);
+  let convention: Convention | undefined;
+  const digits = digitFigures(f, () => (convention ??= detectConvention(f)), supports);
   const all = merged(digits, wordFigures(f, digits));
   shareUnits(f, all);
   for (const draft of all) {
@@ -127,7 +102,7 @@ function extract(text: string, masks: Range[], claims: boolean, supports: boolea
   const support: Quantity[] = [];
   // Objects spelled out rather than spread: spreading drafts of several shapes was a slow path.
   const quantityOf = (draft: Draft, unit: Unit | null, foldedEnd: number): Quantity | undefined => {
-    const { start, end } = originalRange(folded, draft.start, foldedEnd);
+    const { start, end } = originalRangeOfRuns(folded, draft.start, foldedEnd);
     for (const mask of skipped) if (mask.start < end && start < mask.end) return undefined;
     const { values, literal } = draft;
     const quantity: Quantity =
@@ -191,6 +166,8 @@ function merged(first: Draft[], second: Draft[]): Draft[] {
 }
 
 function implyUnits(text: string, quantities: Quantity[]): void {
+  // Most texts have no bare figure, or no unit: they need no splitting into sentences.
+  if (!quantities.some(takesImpliedUnits) || !quantities.some((q) => q.unit !== null)) return;
   const sentences = splitSentences(text);
   // Each figure to the one sentence that may hold it, the last to start before it.
   const inside = sentences.map((): Quantity[] => []);
@@ -209,118 +186,19 @@ function implyUnits(text: string, quantities: Quantity[]): void {
     const units: Unit[] = [];
     for (const q of figures) if (q.unit) units.push(q.unit);
     if (units.length === 0) continue;
-    for (const q of figures) {
-      if (q.unit === null && q.literal === undefined && !q.counted) q.impliedUnits = units;
-    }
+    for (const q of figures) if (takesImpliedUnits(q)) q.impliedUnits = units;
   }
+}
+
+function takesImpliedUnits(q: Quantity): boolean {
+  return q.unit === null && q.literal === undefined && !q.counted;
 }
 
 function countsANoun(f: string, at: number): boolean {
-  NEXT_WORD.lastIndex = at;
-  const word = NEXT_WORD.exec(f)?.[1];
-  return word !== undefined && !NOT_NOUNS.has(word);
-}
-
-function digitFigures(f: string, convention: Convention, supports: boolean): Draft[] {
-  const drafts: Draft[] = [];
-  NUMBER.lastIndex = 0;
-  for (let match = NUMBER.exec(f); match; match = NUMBER.exec(f)) {
-    const start = match.index;
-    let end = start + match[0].length;
-    // "COVID-19", "IL-6": a name, not a figure; but "14h-15h" and "5mg-10mg" are ranges.
-    if (
-      f[start - 1] === '-' &&
-      A_LETTER.test(f[start - 2] ?? '') &&
-      // A digit and up to three letters take at most 8 units: what comes before them cannot matter.
-      !UNIT_BEFORE.test(f.slice(Math.max(0, start - 9), start - 1))
-    )
-      continue;
-    if (f[end] === '/' && /\d/.test(f[end + 1] ?? '')) {
-      SLASHED.lastIndex = start;
-      const slashed = SLASHED.exec(f)?.[0] ?? match[0];
-      drafts.push({
-        start,
-        end: start + slashed.length,
-        values: [],
-        literal: slashed,
-        unit: null,
-        article: false,
-      });
-      NUMBER.lastIndex = start + slashed.length;
-      continue;
-    }
-    let values = readings(match[0], convention);
-    if (values.length === 0) {
-      drafts.push({ start, end, values, literal: match[0], unit: null, article: false });
-      continue;
-    }
-    CLOCK.lastIndex = end;
-    const clock = CLOCK.exec(f);
-    const minutes = Number(clock?.[1]);
-    if (clock && minutes < 60 && values.every((value) => Number.isInteger(value) && value <= 24)) {
-      end += clock[0].length;
-      drafts.push({ start, end, values: values.map((v) => v + minutes / 60), unit: HOURS, article: false });
-      NUMBER.lastIndex = end;
-      continue;
-    }
-    MULTIPLIER.lastIndex = end;
-    const multiplier = MULTIPLIER.exec(f);
-    if (multiplier) {
-      const factor = MULTIPLIERS[(multiplier[1] ?? '').replace(/s$/, '')] ?? 1;
-      values = values.map((value) => value * factor);
-      end += multiplier[0].length;
-    }
-    let unit = unitAt(f, end) ?? (multiplier ? unitAfterOf(f, end) : undefined);
-    if (!unit && A_LETTER.test(f[end] ?? '')) {
-      ORDINAL.lastIndex = end;
-      const ordinal = ORDINAL.exec(f);
-      // Digits glued to letters that are neither a unit nor an ordinal: a code ("3D", "5FU").
-      if (!ordinal) continue;
-      unit = { unit: ORDINAL_UNIT, end: end + ordinal[0].length, article: false, embedded: [] };
-    }
-    unit ??= rateAfterNoun(f, end);
-    const draft = finishDraft(f, start, end, values, unit);
-    drafts.push(draft);
-    if (supports && unit) {
-      for (const embedded of unit.embedded) {
-        drafts.push({
-          start,
-          end: draft.end,
-          values: [embedded.value],
-          unit: embedded.unit,
-          article: false,
-          supportOnly: true,
-        });
-      }
-    }
-    NUMBER.lastIndex = draft.end;
-  }
-  return drafts;
-}
-
-function unitAfterOf(f: string, at: number): UnitMatch | undefined {
-  OF.lastIndex = at;
-  const of = OF.exec(f);
-  return of ? unitAt(f, at + of[0].length - 1) : undefined;
-}
-
-function rateAfterNoun(f: string, at: number): UnitMatch | undefined {
-  RATE_GAP.lastIndex = at;
-  const gap = RATE_GAP.exec(f);
-  return gap ? unitAt(f, at + gap[0].length, { rateOnly: true }) : undefined;
-}
-
-function finishDraft(f: string, start: number, end: number, values: number[], unit?: UnitMatch): Draft {
-  if (!unit) return { start, end, values, unit: null, article: false };
-  HALF.lastIndex = unit.end;
-  const half = HALF.exec(f);
-  return {
-    start,
-    end: unit.end + (half ? half[0].length : 0),
-    values: half ? values.map((value) => value + 0.5) : values,
-    unit: unit.unit,
-    article: unit.article,
-  };
+  const length = lengthAt(NEXT_WORD, f, at);
+  if (length === -1) return false;
+  const wordStart = f.charCodeAt(at) === SPACE ? at + 1 : at;
+  return !NOT_NOUNS.has(f.slice(wordStart, at + length));
 }
 
 function wordFigures(f: string, taken: Draft[]): Draft[] {
@@ -363,7 +241,9 @@ function shareUnits(f: string, drafts: Draft[]): void {
     const first = drafts[i] as Draft;
     const second = drafts[i + 1] as Draft;
     if (first.unit || first.literal !== undefined || !second.unit) continue;
-    if (!SHARED_UNIT.test(f.slice(first.end, second.start))) continue;
+    // SHARED_UNIT takes 5 characters at most (" and "): a longer gap needs no slice nor test.
+    const gap = second.start - first.end;
+    if (gap > 5 || !SHARED_UNIT.test(f.slice(first.end, second.start))) continue;
     first.unit = second.unit;
     first.article = second.article;
   }
@@ -373,17 +253,17 @@ function gappedRate(f: string, draft: Draft): { unit: Unit; end: number } | unde
   const unit = draft.unit;
   // Proportions take no period ("2 % des patients par an" is 2 %), nor does a unit that has one.
   if (!unit || unit.dim === 'proportion' || unit.dim.includes('/')) return undefined;
-  OF_WHAT.lastIndex = draft.end;
-  const of = OF_WHAT.exec(f);
-  if (!of) return undefined;
-  let at = draft.end + of[0].length;
+  const next = f.charCodeAt(draft.end + 1);
+  const of =
+    f.charCodeAt(draft.end) === SPACE && (next === D || next === O) ? lengthAt(OF_WHAT, f, draft.end) : -1;
+  if (of === -1) return undefined;
+  let at = draft.end + of;
   for (let words = 0; words < 2; words++) {
     const rate = withDenominators(f, at, unit);
     if (rate.end > at) return { unit: rate.unit, end: rate.end };
-    ONE_MORE_WORD.lastIndex = at;
-    const next = ONE_MORE_WORD.exec(f);
-    if (!next) return undefined;
-    at += next[0].length;
+    const word = lengthAt(ONE_MORE_WORD, f, at);
+    if (word === -1) return undefined;
+    at += word;
   }
   return undefined;
 }

@@ -1,203 +1,12 @@
 import { prefixes } from './pattern-prefixes.js';
+import { execAt, lengthAt } from './sticky.js';
+import { DEFINITIONS, type Unit, type UnitDef } from './unit-definitions.js';
+
+export type { Unit } from './unit-definitions.js';
 
 /**
- * Units as a French or English health text spells them, reduced to a dimension and a factor so
- * that "0,5 g" and "500 mg", or "7 jours" and "1 semaine", compare equal while "5 mg" and
- * "5 g" do not. Patterns run on folded text (see foldText): lower case, no accents, one space.
+ * Reading units in folded text (see unit-definitions.ts): the unit at a place, with what divides it.
  */
-
-export interface Unit {
-  /** Short canonical spelling, for reasons: "mg", "mg/kg/j". */
-  label: string;
-  /** What is measured; only quantities of the same dimension compare. */
-  dim: string;
-  /** How many of the dimension's base unit one of this unit is. */
-  factor: number;
-}
-
-interface UnitDef extends Unit {
-  pattern: string;
-  /** "un comprimé", "une semaine": the article counts as the number 1 before these units only. */
-  article?: boolean;
-  /** May follow "/" or "par" ("mg/kg", "par jour"). */
-  denominator?: boolean;
-  /** Written as a rate of a round number ("pour 100 000"): may come after a noun ("12 cas pour 1 000"). */
-  rate?: boolean;
-}
-
-const MICRO = '(?:µ|μ|u)';
-
-// Months and years are kept apart from days and weeks: "1 mois" is not exactly 30 days, and a
-// summary that turns "4 semaines" into "1 mois" has changed the figure.
-const DEFINITIONS: UnitDef[] = [
-  // mass, base mg
-  { label: 'ng', dim: 'mass', factor: 1e-6, pattern: 'ng|nanogrammes?|nanograms?', denominator: true },
-  {
-    label: 'µg',
-    dim: 'mass',
-    factor: 1e-3,
-    pattern: `${MICRO}g|mcg|microgrammes?|micrograms?`,
-    denominator: true,
-  },
-  { label: 'mg', dim: 'mass', factor: 1, pattern: 'mg|milligrammes?|milligrams?', denominator: true },
-  { label: 'g', dim: 'mass', factor: 1e3, pattern: 'g|gr|grammes?|grams?', denominator: true },
-  {
-    label: 'kg',
-    dim: 'mass',
-    factor: 1e6,
-    pattern: 'kg|kilogrammes?|kilograms?|kilos?',
-    denominator: true,
-  },
-  // volume, base mL
-  {
-    label: 'µL',
-    dim: 'volume',
-    factor: 1e-3,
-    pattern: `${MICRO}l|microlitres?|microliters?`,
-    denominator: true,
-  },
-  {
-    label: 'mL',
-    dim: 'volume',
-    factor: 1,
-    pattern: 'ml|millilitres?|milliliters?|cm3|cm³',
-    denominator: true,
-  },
-  { label: 'cL', dim: 'volume', factor: 10, pattern: 'cl|centilitres?|centiliters?', denominator: true },
-  { label: 'dL', dim: 'volume', factor: 100, pattern: 'dl|decilitres?|deciliters?', denominator: true },
-  { label: 'L', dim: 'volume', factor: 1000, pattern: 'l|litres?|liters?', denominator: true },
-  // amount of substance, base mmol
-  { label: 'nmol', dim: 'amount', factor: 1e-6, pattern: 'nmol|nanomoles?' },
-  { label: 'µmol', dim: 'amount', factor: 1e-3, pattern: `${MICRO}mol|micromoles?` },
-  { label: 'mmol', dim: 'amount', factor: 1, pattern: 'mmol|millimoles?' },
-  { label: 'mol', dim: 'amount', factor: 1e3, pattern: 'mol|moles?' },
-  { label: 'mEq', dim: 'equivalent', factor: 1, pattern: 'meq|milliequivalents?' },
-  {
-    label: 'UI',
-    dim: 'iu',
-    factor: 1,
-    pattern: 'ui|u|iu|unites? internationales?|international units?|unites?|units?',
-  },
-  // pressure
-  { label: 'mmHg', dim: 'pressure', factor: 1, pattern: 'mm ?hg|millimetres? de mercure' },
-  { label: 'cmH2O', dim: 'water-pressure', factor: 1, pattern: 'cm ?h2o' },
-  // length and area
-  { label: 'mm', dim: 'length', factor: 1, pattern: 'mm|millimetres?|millimeters?' },
-  { label: 'cm', dim: 'length', factor: 10, pattern: 'cm|centimetres?|centimeters?' },
-  { label: 'm', dim: 'length', factor: 1000, pattern: 'm|metres?|meters?' },
-  { label: 'km', dim: 'length', factor: 1e6, pattern: 'km|kilometres?|kilometers?' },
-  {
-    label: 'm²',
-    dim: 'area',
-    factor: 1,
-    pattern: 'm²|m2|metres? carres?|square met(?:er|re)s?',
-    denominator: true,
-  },
-  // time, base minute
-  { label: 's', dim: 'time', factor: 1 / 60, pattern: 'sec|secondes?|seconds?', denominator: true },
-  { label: 'min', dim: 'time', factor: 1, pattern: 'min|mn|minutes?', denominator: true, article: true },
-  {
-    label: 'h',
-    dim: 'time',
-    factor: 60,
-    pattern: 'h|hr|hrs|heures?|hours?',
-    denominator: true,
-    article: true,
-  },
-  {
-    label: 'j',
-    dim: 'time',
-    factor: 1440,
-    pattern: 'j|jours?|journees?|days?',
-    denominator: true,
-    article: true,
-  },
-  {
-    label: 'sem',
-    dim: 'time',
-    factor: 10080,
-    pattern: 'sem\\.?|semaines?|weeks?|wk',
-    denominator: true,
-    article: true,
-  },
-  { label: 'mois', dim: 'month', factor: 1, pattern: 'mois|months?', denominator: true, article: true },
-  {
-    label: 'an',
-    dim: 'month',
-    factor: 12,
-    pattern: 'ans?|annees?|years?|yrs?',
-    denominator: true,
-    article: true,
-  },
-  // proportions: "6,1 pour 100" is 6,1 %
-  {
-    label: '%',
-    dim: 'proportion',
-    factor: 1e-2,
-    pattern: '%|pour ?cent|pourcents?|p\\. ?100|pour 100|percent|per ?cent|per 100',
-    rate: true,
-  },
-  {
-    label: '‰',
-    dim: 'proportion',
-    factor: 1e-3,
-    pattern: '‰|pour ?mille|pour 1 ?000|per ?mille|per 1,?000|per thousand',
-    rate: true,
-  },
-  { label: '/10 000', dim: 'proportion', factor: 1e-4, pattern: 'pour 10 ?000|per 10,?000', rate: true },
-  { label: '/100 000', dim: 'proportion', factor: 1e-5, pattern: 'pour 100 ?000|per 100,?000', rate: true },
-  {
-    label: '/1 000 000',
-    dim: 'proportion',
-    factor: 1e-6,
-    pattern: 'pour 1 ?000 ?000|pour un million|per million|per 1,?000,?000',
-    rate: true,
-  },
-  {
-    label: 'points',
-    dim: 'points',
-    factor: 1,
-    pattern: 'points? de pourcentage|percentage points?|points?|pts?',
-  },
-  // other measures
-  {
-    label: '°C',
-    dim: 'temperature',
-    factor: 1,
-    pattern: '°c|°|degres?(?: celsius)?|degrees?(?: celsius)?',
-  },
-  { label: 'kcal', dim: 'energy', factor: 1000, pattern: 'kcal|kilocalories?' },
-  { label: 'cal', dim: 'energy', factor: 1, pattern: 'cal|calories?' },
-  { label: '€', dim: 'eur', factor: 1, pattern: '€|euros?|eur' },
-  { label: '$', dim: 'usd', factor: 1, pattern: '\\$|dollars?|usd' },
-  { label: 'bpm', dim: 'beat/time', factor: 1, pattern: 'bpm' },
-  // counted things: a dose of 2 tablets is not a dose of 2 sachets
-  // "trois fois par semaine", "trois séances par semaine" and "3 prises par jour" say the same.
-  {
-    label: 'fois',
-    dim: 'times',
-    factor: 1,
-    pattern: 'fois|times|prises?|seances?|sessions?',
-    article: true,
-    denominator: true,
-  },
-  {
-    label: 'comprimé',
-    dim: 'tablet',
-    factor: 1,
-    pattern: 'comprimes?|cps?|cpr|cachets?|tablets?|tabs?',
-    article: true,
-    denominator: true,
-  },
-  { label: 'gélule', dim: 'capsule', factor: 1, pattern: 'gelules?|capsules?|caps', article: true },
-  { label: 'sachet', dim: 'sachet', factor: 1, pattern: 'sachets?', article: true },
-  { label: 'goutte', dim: 'drop', factor: 1, pattern: 'gouttes?|drops?' },
-  { label: 'bouffée', dim: 'puff', factor: 1, pattern: 'bouffees?|puffs?|pulverisations?|inhalations?' },
-  { label: 'ampoule', dim: 'ampoule', factor: 1, pattern: 'ampoules?|vials?' },
-  { label: 'injection', dim: 'injection', factor: 1, pattern: 'injections?' },
-  { label: 'dose', dim: 'dose', factor: 1, pattern: 'doses?', denominator: true },
-  { label: 'battement', dim: 'beat', factor: 1, pattern: 'battements?|beats?' },
-];
 
 interface CompiledDef {
   def: UnitDef;
@@ -210,51 +19,54 @@ const compiled: CompiledDef[] = DEFINITIONS.map((def) => ({
   regex: new RegExp(`(?:${def.pattern})(?![\\p{L}\\p{N}'])`, 'uy'),
 }));
 
-/** A unit to try where a text starts with one of its first characters, and then one of `seconds` if set. */
-interface Candidate {
-  entry: CompiledDef;
-  seconds?: Set<number>;
-}
-
 /**
- * The units that may start with each character, by what may come second: most positions looked
- * at start no unit, and running every unit's pattern there cost much of the numbers grader's
- * time. A unit whose first characters are not plain to see from its pattern is tried everywhere.
+ * The units to try at a place, by its first characters: most places looked at start no unit, and
+ * running every unit's pattern there cost much of the numbers grader's time. A node holds the
+ * units whose matches may start with the characters that lead to it, for a text that goes on with
+ * none of its `next`. A unit whose first characters are not plain to see from its pattern is in
+ * every node. Lists keep the order of DEFINITIONS, which settles ties between matches of one length.
  */
-const STARTING_WITH = new Map<number, Candidate[]>();
-const STARTING_ANYHOW: Candidate[] = [];
-{
-  const heads = compiled.map((entry) => {
-    const found = prefixes(entry.def.pattern, 2);
-    return found?.has('') ? undefined : found;
-  });
-  const codes = new Set<number>();
-  for (const found of heads) for (const head of found ?? []) codes.add(head.charCodeAt(0));
-  for (const code of codes) {
-    const candidates: Candidate[] = [];
-    compiled.forEach((entry, i) => {
-      const candidate = candidateFor(entry, heads[i], code);
-      if (candidate) candidates.push(candidate);
-    });
-    STARTING_WITH.set(code, candidates);
-  }
-  compiled.forEach((entry, i) => {
-    if (!heads[i]) STARTING_ANYHOW.push({ entry });
-  });
+interface CandidateNode {
+  next: Map<number, CandidateNode>;
+  here: CompiledDef[];
 }
 
-/** How to try a unit whose matches start with `heads` where a text starts with `code`, if at all. */
-function candidateFor(
-  entry: CompiledDef,
-  heads: Set<string> | undefined,
-  code: number,
-): Candidate | undefined {
-  if (!heads) return { entry };
-  const starting = [...heads].filter((head) => head.charCodeAt(0) === code);
-  if (starting.length === 0) return undefined;
-  // A match of one character may be followed by anything its lookahead lets through.
-  if (starting.some((head) => head.length === 1)) return { entry };
-  return { entry, seconds: new Set(starting.map((head) => head.charCodeAt(1))) };
+/** How many first characters of the text tell which units to try. */
+const HEAD_LENGTH = 3;
+
+const CANDIDATES = candidateNode(
+  compiled.map((entry) => {
+    const found = prefixes(entry.def.pattern, HEAD_LENGTH);
+    return found?.has('') ? undefined : found;
+  }),
+  '',
+);
+
+function candidateNode(heads: Array<Set<string> | undefined>, start: string): CandidateNode {
+  const here = compiled.filter((_, i) => {
+    const own = heads[i];
+    return !own || [...own].some((head) => head.length <= start.length && start.startsWith(head));
+  });
+  const following = new Set<string>();
+  for (const own of heads) {
+    for (const head of own ?? []) {
+      if (head.length > start.length && head.startsWith(start)) following.add(head.charAt(start.length));
+    }
+  }
+  const next = new Map(
+    [...following].map((char) => [char.charCodeAt(0), candidateNode(heads, start + char)]),
+  );
+  return { next, here };
+}
+
+function candidatesAt(text: string, at: number): CompiledDef[] {
+  let node = CANDIDATES;
+  for (let depth = 0; depth < HEAD_LENGTH; depth++) {
+    const deeper = node.next.get(text.charCodeAt(at + depth));
+    if (!deeper) break;
+    node = deeper;
+  }
+  return node.here;
 }
 
 function longestDef(
@@ -262,17 +74,17 @@ function longestDef(
   at: number,
   accept: (def: UnitDef) => boolean,
 ): { def: UnitDef; end: number } | undefined {
-  let best: { def: UnitDef; end: number } | undefined;
-  const second = text.charCodeAt(at + 1);
-  for (const { entry, seconds } of STARTING_WITH.get(text.charCodeAt(at)) ?? STARTING_ANYHOW) {
-    if (seconds && !seconds.has(second)) continue;
-    const { def, regex } = entry;
+  let best: UnitDef | undefined;
+  let bestEnd = -1;
+  for (const { def, regex } of candidatesAt(text, at)) {
     if (!accept(def)) continue;
-    regex.lastIndex = at;
-    const match = regex.exec(text);
-    if (match && (!best || at + match[0].length > best.end)) best = { def, end: at + match[0].length };
+    const length = lengthAt(regex, text, at);
+    if (length !== -1 && at + length > bestEnd) {
+      best = def;
+      bestEnd = at + length;
+    }
   }
-  return best;
+  return best && { def: best, end: bestEnd };
 }
 
 /** A number written inside a unit ("/24 h"), which a source can be said to state too. */
@@ -293,14 +105,26 @@ export interface UnitMatch {
 const PER = /(?: ?\/ ?| (?:par|per) )(?:(\d+(?:[.,]\d+)?) ?)?/uy;
 // "twice a day", not "500 mg à 8 h" (folded "à" is "a"): no number after the article.
 const PER_ARTICLE = / an? /uy;
-const DAILY: Array<[RegExp, string]> = [
-  [/ (?:quotidien(?:ne)?s?|daily|par jour|per day)(?![\p{L}\p{N}])/uy, 'j'],
-  [/ (?:hebdomadaires?|weekly)(?![\p{L}\p{N}])/uy, 'sem'],
-  [/ (?:mensuel(?:le)?s?|monthly)(?![\p{L}\p{N}])/uy, 'mois'],
+// Each with the words its matches start with, after their space: most places start none.
+const DAILY: Array<[RegExp, string, string[]]> = [
+  [
+    / (?:quotidien(?:ne)?s?|daily|par jour|per day)(?![\p{L}\p{N}])/uy,
+    'j',
+    ['quotidien', 'daily', 'par jour', 'per day'],
+  ],
+  [/ (?:hebdomadaires?|weekly)(?![\p{L}\p{N}])/uy, 'sem', ['hebdomadaire', 'weekly']],
+  [/ (?:mensuel(?:le)?s?|monthly)(?![\p{L}\p{N}])/uy, 'mois', ['mensuel', 'monthly']],
 ];
 
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.startsWith(words[i] as string, at)) return true;
+  return false;
+}
+
+const BY_LABEL = new Map(DEFINITIONS.map((def) => [def.label, def]));
+
 function byLabel(label: string): UnitDef {
-  const def = DEFINITIONS.find((candidate) => candidate.label === label);
+  const def = BY_LABEL.get(label);
   if (!def) throw new Error(`unknown unit ${label}`);
   return def;
 }
@@ -317,13 +141,9 @@ function compound(numerator: Unit, denominator: Unit, count: number): Unit {
  * The unit written at `at` in folded text (after an optional space), with its denominators
  * ("mg/kg/j", "fois par jour", "g/24 h"), or undefined when no unit starts there.
  */
-export function unitAt(
-  text: string,
-  at: number,
-  options: { rateOnly?: boolean } = {},
-): UnitMatch | undefined {
-  const start = text[at] === ' ' ? at + 1 : at;
-  const head = longestDef(text, start, (def) => (options.rateOnly ? def.rate === true : true));
+export function unitAt(text: string, at: number, rateOnly = false): UnitMatch | undefined {
+  const start = text.charCodeAt(at) === SPACE ? at + 1 : at;
+  const head = longestDef(text, start, rateOnly ? isRate : isAny);
   if (!head) return undefined;
   const unit = plain(head.def);
   if (head.def.rate || head.def.dim === 'beat/time') {
@@ -356,30 +176,39 @@ export function withDenominators(
 
 const PER_INTAKE = new Set(['times', 'dose', 'tablet']);
 
+const isAny = (): boolean => true;
+const isRate = (def: UnitDef): boolean => def.rate === true;
+const isDenominator = (def: UnitDef): boolean => def.denominator === true;
+const isPeriod = (def: UnitDef): boolean => def.dim === 'time' || def.dim === 'month';
+
+const SPACE = 0x20;
+const SLASH = 0x2f;
+const P = 0x70;
+const A = 0x61;
+
 function denominatorAt(text: string, at: number): { unit: Unit; count: number; end: number } | undefined {
-  // Every way of writing one starts with a space or a slash: most places end there.
+  // Every way of writing one starts with a space or a slash, and the next character tells which
+  // patterns may match: most places end there.
   const first = text.charCodeAt(at);
-  if (first !== 0x20 && first !== 0x2f) return undefined;
-  for (const [pattern, label] of DAILY) {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (match) return { unit: plain(byLabel(label)), count: 1, end: at + match[0].length };
+  if (first !== SPACE && first !== SLASH) return undefined;
+  const second = text.charCodeAt(at + 1);
+  if (first === SPACE) {
+    for (const [pattern, label, words] of DAILY) {
+      if (!startsWithAny(text, at + 1, words)) continue;
+      const length = lengthAt(pattern, text, at);
+      if (length !== -1) return { unit: plain(byLabel(label)), count: 1, end: at + length };
+    }
   }
-  PER.lastIndex = at;
-  const per = PER.exec(text);
+  const per = first === SLASH || second === SLASH || second === P ? execAt(PER, text, at) : null;
   if (per) {
     const count = per[1] === undefined ? 1 : Number(per[1].replace(',', '.'));
-    const found = longestDef(text, at + per[0].length, (def) => def.denominator === true);
+    const found = longestDef(text, at + per[0].length, isDenominator);
     if (found && count > 0) return { unit: plain(found.def), count, end: found.end };
   }
-  PER_ARTICLE.lastIndex = at;
-  const article = PER_ARTICLE.exec(text);
-  if (article) {
-    const found = longestDef(
-      text,
-      at + article[0].length,
-      (def) => def.dim === 'time' || def.dim === 'month',
-    );
+  if (second !== A) return undefined;
+  const article = lengthAt(PER_ARTICLE, text, at);
+  if (article !== -1) {
+    const found = longestDef(text, at + article, isPeriod);
     if (found) return { unit: plain(found.def), count: 1, end: found.end };
   }
   return undefined;

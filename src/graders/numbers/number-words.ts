@@ -1,3 +1,5 @@
+import { wordAlternation } from './word-alternation.js';
+
 /**
  * Numbers written in words, in folded French or English ("deux", "vingt-quatre",
  * "quatre-vingt-dix", "twenty-one"), so that "deux comprimés" and "2 comprimés" are one figure.
@@ -64,15 +66,12 @@ const VALUES: Record<string, number> = {
 /** Adverbs that carry their own unit: "twice" is "2 fois". */
 const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 
-const WORD = Object.keys(VALUES)
-  .concat(Object.keys(TIMES_WORDS))
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const WORD = wordAlternation(Object.keys(VALUES).concat(Object.keys(TIMES_WORDS)));
 const RUN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${WORD})(?:(?: et | and |-et-|-| )(?:${WORD}))*(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])${WORD}(?:(?: et | and |-et-|-| )${WORD})*(?![\\p{L}\\p{N}])`,
   'gu',
 );
-const TOKEN = new RegExp(`(?:${WORD})(?![\\p{L}])`, 'gu');
+const TOKEN = new RegExp(`${WORD}(?![\\p{L}])`, 'gu');
 
 export interface WordNumber {
   /** Offsets in the folded text. */
@@ -137,6 +136,17 @@ export function findWordNumbers(folded: string): WordNumber[] {
   for (let run = RUN.exec(folded); run; run = RUN.exec(folded)) {
     const runStart = run.index;
     const runText = run[0];
+    // Most runs are one word ("une", "two"): read without splitting the run into its words.
+    const times = TIMES_WORDS[runText];
+    if (times !== undefined) {
+      found.push(timesNumber(runStart, runText, times));
+      continue;
+    }
+    const single = VALUES[runText];
+    if (single !== undefined) {
+      found.push(wordNumber(runStart, runStart + runText.length, single, runText));
+      continue;
+    }
     let building: Building | undefined;
     let previousEnd = runStart;
     const flush = () => {
@@ -152,14 +162,7 @@ export function findWordNumbers(folded: string): WordNumber[] {
       const times = TIMES_WORDS[word];
       if (times !== undefined) {
         flush();
-        found.push({
-          start,
-          end: start + word.length,
-          value: times,
-          articleOnly: false,
-          needsUnit: false,
-          times: true,
-        });
+        found.push(timesNumber(start, word, times));
         continue;
       }
       const value = VALUES[word] ?? 0;
@@ -180,12 +183,21 @@ export function findWordNumbers(folded: string): WordNumber[] {
   return found;
 }
 
+function timesNumber(start: number, word: string, value: number): WordNumber {
+  return { start, end: start + word.length, value, articleOnly: false, needsUnit: false, times: true };
+}
+
 function finish(building: Building): WordNumber {
   const single = building.words.length === 1 ? building.words[0] : undefined;
+  return wordNumber(building.start, building.end, building.total + building.current, single);
+}
+
+/** A number of one word (`single`) or more. */
+function wordNumber(start: number, end: number, value: number, single: string | undefined): WordNumber {
   return {
-    start: building.start,
-    end: building.end,
-    value: building.total + building.current,
+    start,
+    end,
+    value,
     articleOnly: single === 'un' || single === 'une' || single === 'one',
     needsUnit: single === 'neuf',
     times: false,
@@ -219,9 +231,15 @@ const ORDINAL_VALUES: Record<string, number> = {
 export function findWordOrdinals(folded: string): Array<{ start: number; end: number; value: number }> {
   // Each ordinal word holds one of these: most texts hold none, and the pattern tries every position.
   if (!ORDINAL_PARTS.some((part) => folded.includes(part))) return [];
-  return [...folded.matchAll(WORD_ORDINAL)].map((match) => ({
-    start: match.index ?? 0,
-    end: (match.index ?? 0) + match[0].length,
-    value: ORDINAL_VALUES[match[1] ?? ''] ?? 0,
-  }));
+  const found: Array<{ start: number; end: number; value: number }> = [];
+  // exec on the one pattern: matchAll would copy it at each call.
+  WORD_ORDINAL.lastIndex = 0;
+  for (let match = WORD_ORDINAL.exec(folded); match; match = WORD_ORDINAL.exec(folded)) {
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      value: ORDINAL_VALUES[match[1] ?? ''] ?? 0,
+    });
+  }
+  return found;
 }

@@ -21,8 +21,13 @@ export function detectConvention(text: string): Convention {
   return french ? 'fr' : 'en';
 }
 
-/** The numbers a digit token may mean (two when ambiguous), or [] when it is no plain number ("1.2.3"). */
-export function readings(token: string, convention: Convention): number[] {
+/**
+ * The numbers a digit token may mean (two when ambiguous), or [] when it is no plain number ("1.2.3").
+ * The text's convention is asked for only when the token is ambiguous: most texts hold none.
+ */
+export function readings(token: string, conventionOf: () => Convention): number[] {
+  // Most tokens are plain digits ("5", "500"), read as the general case below would.
+  if (allDigits(token)) return finite(token);
   if (token.includes(' ')) {
     // "1 240" or "1 240,5": spaces only ever group thousands.
     const [integer = '', decimals] = token.split(/[.,]/);
@@ -50,6 +55,7 @@ export function readings(token: string, convention: Convention): number[] {
   const ambiguous = decimals.length === 3 && integer.length <= 3 && !/^0+$/.test(integer);
   if (!ambiguous) return [asDecimal];
   const thousandsConvention = separator === '.' ? 'fr' : 'en';
+  const convention = conventionOf();
   if (convention === 'unknown') return [asDecimal, asThousands];
   return [convention === thousandsConvention ? asThousands : asDecimal];
 }
@@ -77,4 +83,12 @@ function count(text: string, char: string): number {
 function finite(text: string): number[] {
   const value = Number(text);
   return Number.isFinite(value) ? [value] : [];
+}
+
+function allDigits(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }

@@ -16,7 +16,8 @@ export interface SupportOptions {
  */
 export function isSupported(figure: Quantity, source: readonly Quantity[], options: SupportOptions): boolean {
   if (figure.literal !== undefined) return source.some((candidate) => candidate.literal === figure.literal);
-  for (const candidate of source) if (supports(candidate, figure, options)) return true;
+  // Indexed: an iterator here cost an allocation per figure checked.
+  for (let i = 0; i < source.length; i++) if (supports(source[i] as Quantity, figure, options)) return true;
   return false;
 }
 
@@ -50,9 +51,12 @@ function anyEqual(
   theirFactor: number,
   tolerance: number,
 ): boolean {
-  // Loops rather than nested some(): this runs for each pair of figures, and closures cost.
-  for (const a of ours) {
-    for (const b of theirs) if (close(a * ourFactor, b * theirFactor, tolerance)) return true;
+  // Indexed loops rather than nested some() or for…of: this runs for each pair of figures, where
+  // closures and iterators cost.
+  for (let i = 0; i < ours.length; i++) {
+    const a = (ours[i] as number) * ourFactor;
+    for (let j = 0; j < theirs.length; j++)
+      if (close(a, (theirs[j] as number) * theirFactor, tolerance)) return true;
   }
   return false;
 }

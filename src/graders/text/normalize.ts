@@ -12,7 +12,7 @@ export function foldText(text: string): string {
   // Lower-casing a capital sigma depends on the letter after it (σ or final ς): the one rule of
   // String.prototype.toLowerCase that a character-by-character fold cannot follow.
   if (text.includes('Σ')) return foldWithRegexes(text);
-  return fold(text, false).text.trim();
+  return fold(text).trim();
 }
 
 const SPACES = /[\u00A0\u202F\u2007\u2009\s]+/g;
@@ -73,15 +73,14 @@ function singleUnit(code: number): number {
   return known;
 }
 
-const UTF16 = new TextDecoder('utf-16le');
-/** Below this many units, building the string directly costs less than a TextDecoder call. */
-const DECODE_FROM = 64;
-
 /**
  * Scratch buffers reused by every call (folding is synchronous, so calls never overlap): graders
  * fold many short strings, where allocating buffers per call would cost more than the folding.
+ * The folded text is read out of `scratchBytes`, a view of the units: Buffer's UTF-16 decoding
+ * copies the units as they are (lone surrogates too), at a fraction of a TextDecoder call's cost.
  */
 let scratchUnits = new Uint16Array(1024);
+let scratchBytes = Buffer.from(scratchUnits.buffer);
 let scratchOrigin = new Int32Array(1025);
 
 function ensureScratch(units: number): void {
@@ -91,6 +90,7 @@ function ensureScratch(units: number): void {
   const moreUnits = new Uint16Array(capacity);
   moreUnits.set(scratchUnits);
   scratchUnits = moreUnits;
+  scratchBytes = Buffer.from(scratchUnits.buffer);
   const moreOrigin = new Int32Array(capacity + 1);
   moreOrigin.set(scratchOrigin);
   scratchOrigin = moreOrigin;
@@ -101,18 +101,46 @@ function ensureScratch(units: number): void {
  * text can be reported as a span of the original output.
  */
 export function foldWithOffsets(original: string): FoldedText {
-  return fold(original, true);
+  const size = foldIntoScratch(original);
+  scratchOrigin[size] = original.length;
+  return { text: scratchText(size), origin: scratchOrigin.slice(0, size + 1) };
 }
 
-function fold(original: string, keepOrigin: boolean): FoldedText {
+function fold(original: string): string {
+  return scratchText(foldIntoScratch(original));
+}
+
+/** Buffer's 'ucs2' reads bytes as little-endian units, which typed arrays are only on such machines. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function scratchText(size: number): string {
+  if (LITTLE_ENDIAN) return scratchBytes.toString('ucs2', 0, size * 2);
+  let text = '';
+  for (let start = 0; start < size; start += 8192) {
+    const chunk = scratchUnits.subarray(start, Math.min(size, start + 8192));
+    text += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return text;
+}
+
+/**
+ * Up to which index of the latest folded text each unit comes from the same index of the
+ * original: up to the first space collapsed or character that did not fold to one unit.
+ */
+let scratchIdentityEnd = 0;
+
+/**
+ * Folds `original` into the scratch buffers: its units, and for each the index in the original
+ * it came from. Gives how many units the folded text has.
+ */
+function foldIntoScratch(original: string): number {
   const length = original.length;
   ensureScratch(length);
   let units = scratchUnits;
   let origin = scratchOrigin;
   let size = 0;
   let previousWasSpace = false;
-  // TextDecoder would turn a lone surrogate into U+FFFD; such text is rebuilt unit by unit.
-  let loneSurrogate = false;
+  scratchIdentityEnd = -1;
   for (let index = 0; index < length; ) {
     const code = original.charCodeAt(index);
     const single = singleUnit(code);
@@ -120,6 +148,7 @@ function fold(original: string, keepOrigin: boolean): FoldedText {
       const folded = single - 1;
       if (folded === SPACE) {
         if (previousWasSpace) {
+          if (scratchIdentityEnd === -1) scratchIdentityEnd = size;
           index++;
           continue;
         }
@@ -133,6 +162,7 @@ function fold(original: string, keepOrigin: boolean): FoldedText {
       index++;
       continue;
     }
+    if (scratchIdentityEnd === -1) scratchIdentityEnd = size;
     let width = 1;
     let folded: string;
     const next = index + 1 < length ? original.charCodeAt(index + 1) : 0;
@@ -141,7 +171,6 @@ function fold(original: string, keepOrigin: boolean): FoldedText {
       folded = foldedWide(original.slice(index, index + 2));
     } else if (code >= 0xd800 && code <= 0xdfff) {
       folded = original[index] as string;
-      loneSurrogate = true;
     } else {
       folded = foldedWide(original[index] as string);
     }
@@ -167,19 +196,69 @@ function fold(original: string, keepOrigin: boolean): FoldedText {
     }
     index += width;
   }
-  const used = units.subarray(0, size);
-  const text = loneSurrogate || size < DECODE_FROM ? unitsToString(used) : UTF16.decode(used);
-  if (!keepOrigin) return { text, origin: [] };
-  origin[size] = length;
-  return { text, origin: origin.slice(0, size + 1) };
+  if (scratchIdentityEnd === -1) scratchIdentityEnd = size + 1;
+  return size;
 }
 
-function unitsToString(units: Uint16Array): string {
-  let text = '';
-  for (let start = 0; start < units.length; start += 8192) {
-    text += String.fromCharCode.apply(null, units.subarray(start, start + 8192) as unknown as number[]);
+/**
+ * foldWithOffsets for a caller that maps only a few ranges back: the origins as runs, each a
+ * stretch of folded units that come one for one from consecutive original units. Most texts
+ * are a few runs, where a table of every origin cost an allocation the size of the text.
+ */
+export interface FoldedRuns {
+  text: string;
+  /** Where each run starts in the folded text, in increasing order; the first is 0. */
+  runStarts: number[];
+  /** The index in the original of each run's first unit. */
+  runOrigins: number[];
+}
+
+export function foldWithRuns(original: string): FoldedRuns {
+  const size = foldIntoScratch(original);
+  const origin = scratchOrigin;
+  origin[size] = original.length;
+  const runStarts = [0];
+  const runOrigins = [origin[0] as number];
+  // Origins before the first irregularity follow one another: they need no look.
+  for (let at = Math.max(1, scratchIdentityEnd); at <= size; at++) {
+    const from = origin[at] as number;
+    if (from === (origin[at - 1] as number) + 1) continue;
+    runStarts.push(at);
+    runOrigins.push(from);
   }
-  return text;
+  return { text: scratchText(size), runStarts, runOrigins };
+}
+
+/** originalRange for a text folded with foldWithRuns. */
+export function originalRangeOfRuns(
+  folded: FoldedRuns,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const last = folded.text.length;
+  const final = runOrigin(folded, last);
+  // Past either end of the folded text, as originalRange falls back from an origin out of range.
+  const from = start >= 0 && start <= last ? runOrigin(folded, start) : final;
+  const lastUnit = Math.max(start, end - 1);
+  const lastChar = lastUnit >= 0 && lastUnit <= last ? runOrigin(folded, lastUnit) : from;
+  for (let at = Math.max(end, 0); at <= last; at++) {
+    const after = runOrigin(folded, at);
+    if (after > lastChar) return { start: from, end: after };
+  }
+  return { start: from, end: final };
+}
+
+/** The origin of folded unit `at` (0 to the folded length, inclusive). */
+function runOrigin(folded: FoldedRuns, at: number): number {
+  const { runStarts, runOrigins } = folded;
+  let low = 0;
+  let high = runStarts.length;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if ((runStarts[middle] as number) <= at) low = middle;
+    else high = middle;
+  }
+  return (runOrigins[low] as number) + at - (runStarts[low] as number);
 }
 
 /** Maps a [start, end) range of folded text back to the original string. */
@@ -201,7 +280,7 @@ export function originalRange(
   return { start: from, end: after ?? folded.origin[folded.origin.length - 1] ?? from };
 }
 
-/** Built once: graders split every output into sentences (matchAll works on its own copy). */
+/** Built once: graders split every output into sentences. */
 const SENTENCE_BOUNDARY = /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu;
 
 /** Sentences, split on ., ! and ? followed by space and a capital or digit, and on line breaks. */
@@ -214,9 +293,11 @@ export function splitSentences(text: string): Array<{ text: string; start: numbe
     const content = raw.trim();
     if (content) sentences.push({ text: content, start: trimmedStart, end: trimmedStart + content.length });
   };
-  for (const match of text.matchAll(SENTENCE_BOUNDARY)) {
-    push(match.index ?? 0);
-    start = (match.index ?? 0) + match[0].length;
+  // exec on the one pattern: matchAll would copy it at each call.
+  SENTENCE_BOUNDARY.lastIndex = 0;
+  for (let match = SENTENCE_BOUNDARY.exec(text); match; match = SENTENCE_BOUNDARY.exec(text)) {
+    push(match.index);
+    start = match.index + match[0].length;
   }
   push(text.length);
   return sentences;

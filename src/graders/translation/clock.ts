@@ -8,7 +8,9 @@ const CLOCK = /(?<![\d.,:])(\d{1,2})(?::([0-5]\d)(?!\d)(?: ?([ap])\.? ?m\b\.?)?|
 /** Clock times written with a colon or am/pm, as quantities in hours of the day. */
 export function clockTimes(text: string): Quantity[] {
   const times: Quantity[] = [];
-  for (const match of text.matchAll(CLOCK)) {
+  // exec on the one pattern: matchAll would copy it at each call.
+  CLOCK.lastIndex = 0;
+  for (let match = CLOCK.exec(text); match; match = CLOCK.exec(text)) {
     let hours = Number(match[1]);
     const minutes = match[2] === undefined ? 0 : Number(match[2]);
     const half = (match[3] ?? match[4])?.toLowerCase();

@@ -44,7 +44,18 @@ function westernDigits(text: string): string {
 }
 
 const DIGIT = /\d/;
-const hasDigit = (figure: Quantity) => DIGIT.test(figure.text);
+/** DIGIT.test(figure.text), for the few characters of a figure without a call into the RegExp engine. */
+function hasDigit(figure: Quantity): boolean {
+  const { text } = figure;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= ZERO && code <= NINE) return true;
+  }
+  return false;
+}
+
+const ZERO = 0x30;
+const NINE = 0x39;
 
 /** Whether one of `candidates` states `figure`, allowing for units written in an unread language. */
 function kept(figure: Quantity, candidates: readonly Quantity[]): boolean {
@@ -52,17 +63,26 @@ function kept(figure: Quantity, candidates: readonly Quantity[]): boolean {
   if (figure.literal !== undefined) return false;
   // With both units set aside, a figure and a candidate that is no literal agree on value alone
   // (isSupported of the two without units, and without the figure's "counted").
-  for (const candidate of candidates) {
+  // Indexed, as in isSupported: an iterator here cost an allocation per figure checked.
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i] as Quantity;
     if (candidate.literal !== undefined) continue;
     const comparable =
       candidate.unit === null ||
       figure.unit === null ||
-      candidate.unit.label.startsWith(`${figure.unit.label}/`) ||
-      figure.unit.label.startsWith(`${candidate.unit.label}/`);
+      dividesHead(candidate.unit.label, figure.unit.label) ||
+      dividesHead(figure.unit.label, candidate.unit.label);
     if (comparable && valuesMatch(figure.values, candidate.values, 0)) return true;
   }
   return false;
 }
+
+/** Whether `label` is `head` divided by something ("mg/kg/j" of "mg"), without building "mg/". */
+function dividesHead(label: string, head: string): boolean {
+  return label.length > head.length && label.charCodeAt(head.length) === SLASH && label.startsWith(head);
+}
+
+const SLASH = 0x2f;
 
 /** A text's figures in both roles, with clock times ("2:30 pm") read as hours in place of their digits. */
 interface Figures {
@@ -79,11 +99,25 @@ function figuresOf(text: string): Figures {
 /** In order of start: a stable sort, so figures starting together keep the extractor's order. */
 function withClocks(figures: Quantity[], clocks: Quantity[]): Quantity[] {
   for (const clock of clocks) figures.push(clock);
-  return figures.sort((a, b) => a.start - b.start);
+  // Sorting figures already in order would leave them as they are.
+  for (let i = 1; i < figures.length; i++) {
+    if ((figures[i] as Quantity).start < (figures[i - 1] as Quantity).start) {
+      return figures.sort((a, b) => a.start - b.start);
+    }
+  }
+  return figures;
 }
 
-/** The figures of the latest sources; nothing downstream changes a Figures. */
-const sourceFigures = recentSources(figuresOf);
+/** A source's figures, with the claims an output is checked for. */
+interface SourceFigures extends Figures {
+  claimsWithDigits: Quantity[];
+}
+
+/** The figures of the latest sources; nothing downstream changes a SourceFigures. */
+const sourceFigures = recentSources((source): SourceFigures => {
+  const { claim, support } = figuresOf(source);
+  return { claim, support, claimsWithDigits: claim.filter(hasDigit) };
+});
 
 export function checkFigures(source: string, output: string): FigureCheck {
   const text = westernDigits(output);
@@ -92,7 +126,7 @@ export function checkFigures(source: string, output: string): FigureCheck {
   const sourceHasDigit = DIGIT.test(source);
   const outputHasDigit = DIGIT.test(text);
   const fromSource = sourceHasDigit || outputHasDigit ? sourceFigures(source) : undefined;
-  const sourceClaims = sourceHasDigit && fromSource ? fromSource.claim.filter(hasDigit) : [];
+  const sourceClaims = sourceHasDigit && fromSource ? fromSource.claimsWithDigits : [];
   const fromOutput = outputHasDigit || sourceClaims.length > 0 ? figuresOf(text) : undefined;
   const outputClaims = outputHasDigit && fromOutput ? fromOutput.claim.filter(hasDigit) : [];
   const outputSupport = sourceClaims.length > 0 && fromOutput ? fromOutput.support : [];
