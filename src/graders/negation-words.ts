@@ -4,7 +4,7 @@
  * clauses are compared as lists of numbers rather than sets of strings.
  */
 
-import { foldText, foldWithOffsets } from './text/normalize.js';
+import { foldText, foldWithRuns, runOrigin } from './text/normalize.js';
 
 /** What the grader asks of each distinct word, once. */
 export interface Vocabulary {
@@ -154,7 +154,7 @@ const NOT = /n't\b/g;
  */
 export function wordsOf(text: string, lexicon: Lexicon): Words | undefined {
   if (text.includes('Σ')) return undefined;
-  const folded = foldWithOffsets(text);
+  const folded = foldWithRuns(text);
   let spelled = folded.text;
   // For each unit of `spelled`, its index in the folded text, once "n't" is spelled " not".
   let toFolded: number[] | undefined;
@@ -173,9 +173,8 @@ export function wordsOf(text: string, lexicon: Lexicon): Words | undefined {
     for (let k = last; k < folded.text.length; k++) toFolded.push(k);
   }
   const words = readWords(spelled, lexicon);
-  const { origin } = folded;
-  // Only the few words a statement starts or ends at are ever mapped back.
-  words.origin = toFolded ? (at) => origin[toFolded[at] as number] as number : (at) => origin[at] as number;
+  // Only the few words a statement starts or ends at are ever mapped back: origins kept as runs.
+  words.origin = toFolded ? (at) => runOrigin(folded, toFolded[at] as number) : (at) => runOrigin(folded, at);
   return words;
 }
 

@@ -8,6 +8,7 @@ import {
   foldWithRuns,
   originalRange,
   originalRangeOfRuns,
+  runOrigin,
   splitSentences,
 } from '../../src/graders/text/normalize.js';
 
@@ -157,6 +158,7 @@ describe('foldWithRuns', () => {
         expect(originalRangeOfRuns(runs, start, end)).toEqual(originalRange(table, start, end));
         for (let at = 0; at <= table.text.length; at++) {
           expect(originalRangeOfRuns(runs, at, at + 1)).toEqual(originalRange(table, at, at + 1));
+          expect(runOrigin(runs, at)).toBe(table.origin[at]);
         }
       }),
       { numRuns: 3000 },

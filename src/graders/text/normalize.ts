@@ -248,8 +248,8 @@ export function originalRangeOfRuns(
   return { start: from, end: final };
 }
 
-/** The origin of folded unit `at` (0 to the folded length, inclusive). */
-function runOrigin(folded: FoldedRuns, at: number): number {
+/** Where folded unit `at` (0 to the folded length, inclusive) comes from in the original. */
+export function runOrigin(folded: FoldedRuns, at: number): number {
   const { runStarts, runOrigins } = folded;
   let low = 0;
   let high = runStarts.length;
