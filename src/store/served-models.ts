@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
  * The model ids a name was served under in the latest earlier run that called it: the run, among
  * those other than `runId` that started no later than it (newest first, ties by id), whose
  * results record a served id for `model`. Asked once per model at the end of every run, so it
- * reads only the runs it needs rather than listing the whole history with its counts.
+ * reads only the runs it needs rather than listing the whole history with its counts, and an
+ * ended run's stored summaries (exact, see migrations.ts) rather than its results.
  */
 export function previousServedModels(
   db: Database.Database,
@@ -15,7 +16,9 @@ export function previousServedModels(
     .prepare<[{ run: string; model: string }], { id: string }>(
       `SELECT r.id FROM runs r
        WHERE r.id != @run AND r.started_at <= (SELECT started_at FROM runs WHERE id = @run)
-         AND EXISTS (SELECT 1 FROM results x WHERE x.run_id = r.id AND x.model = @model AND x.served_model IS NOT NULL)
+         AND (EXISTS (SELECT 1 FROM group_summaries g WHERE g.run_id = r.id AND g.model = @model AND g.served IS NOT NULL)
+           OR (NOT EXISTS (SELECT 1 FROM group_summaries g WHERE g.run_id = r.id)
+               AND EXISTS (SELECT 1 FROM results x WHERE x.run_id = r.id AND x.model = @model AND x.served_model IS NOT NULL)))
        ORDER BY r.started_at DESC, r.id DESC LIMIT 1`,
     )
     .get({ run: runId, model });

@@ -56,6 +56,8 @@ describe('previousServedModels', () => {
   it('agrees with searching the listed history, for any runs, start times and served ids', () => {
     const runShape = fc.record({
       start: fc.constantFrom(...STARTS),
+      // An ended run is read from its stored summaries, a running one from its results.
+      ended: fc.boolean(),
       results: fc.array(
         fc.record({ model: fc.constantFrom(...MODELS), served: fc.option(fc.constantFrom(...SERVED)) }),
         { maxLength: 4 },
@@ -69,6 +71,7 @@ describe('previousServedModels', () => {
             const id = `r${(index * 7) % 10}${index}`;
             store.beginRun(runOf(id, shape.start));
             store.appendResults(shape.results.map((r, i) => result(id, r.model, `c${i}`, r.served)));
+            if (shape.ended) store.finishRun(id, 'completed', '2026-11-29T13:00:00.000Z');
           });
           for (const { id } of store.listRuns()) {
             for (const model of MODELS) {
