@@ -39,11 +39,11 @@ const isJsonl = (file: string) => ['.jsonl', '.ndjson'].includes(extname(file).t
 /**
  * A dataset whose cases are read from the file each time they are iterated, so that a run of
  * 100,000 cases holds only those in flight; one of at most KEEP_PARSED_BYTES keeps the cases
- * the opening pass parsed. Opening reads the file through once, in chunks,
- * with the same checks and the same errors as loadDataset, and hands each case to `check`
- * (errors from it are reported after the dataset's own, as when checking a loaded array).
- * Iterating again refuses a file that changed since it was opened. CSV files, meant for
- * spreadsheets of modest size, are read whole.
+ * the opening pass parsed. Opening reads the file through once, in chunks, with the same checks
+ * and the same errors as loadDataset, and hands each case to `check` (errors from it are
+ * reported after the dataset's own, as when checking a loaded array). Iterating a streamed
+ * dataset again refuses a file that changed since it was opened; a kept one gives the cases
+ * that were checked. CSV files, meant for spreadsheets of modest size, are read whole.
  */
 export function openDataset(
   file: string,
