@@ -36,8 +36,16 @@ export class WordTable {
   /** Open addressing: word number + 1 in each used slot; a power of two. */
   private slots: Int32Array;
 
-  constructor(capacity = 64) {
+  constructor(private readonly capacity = 64) {
     this.slots = new Int32Array(capacity);
+  }
+
+  /** Forgets every word: clearing the slots costs less than allocating new ones. */
+  clear(): void {
+    this.words.length = 0;
+    this.hashes.length = 0;
+    if (this.slots.length > this.capacity) this.slots = new Int32Array(this.capacity);
+    else this.slots.fill(0);
   }
 
   /** The number of the word text[start, end) whose `wordHash` is `hash`, or -1. */
@@ -117,6 +125,16 @@ export class Lexicon {
     return this.table.add(token, hash);
   }
 
+  /** Forgets every word, to read new texts. */
+  clear(): void {
+    this.table.clear();
+    this.kinds.length = 0;
+    this.stemIds.length = 0;
+    this.stemTable.clear();
+    this.lastList.length = 0;
+    this.list = 0;
+  }
+
   /** Starts a list of distinct stems: see `firstInList`. */
   newList(): void {
     this.list++;
@@ -174,7 +192,10 @@ export function wordsOf(text: string, lexicon: Lexicon): Words | undefined {
   }
   const words = readWords(spelled, lexicon);
   // Only the few words a statement starts or ends at are ever mapped back: origins kept as runs.
-  words.origin = toFolded ? (at) => runOrigin(folded, toFolded[at] as number) : (at) => runOrigin(folded, at);
+  if (toFolded) words.origin = (at) => runOrigin(folded, toFolded[at] as number);
+  // A text that folds unit for unit (most do) needs no mapping back.
+  else if (folded.runStarts.length > 1 || folded.runOrigins[0] !== 0)
+    words.origin = (at) => runOrigin(folded, at);
   return words;
 }
 
@@ -189,9 +210,12 @@ export function startOf(words: Words, index: number): number {
   return words.origin ? words.origin(start) : start;
 }
 
-/** The index of the first word starting at or after `at` in the text its words were read from. */
-export function wordAt(words: Words, at: number): number {
-  let low = 0;
+/**
+ * The index of the first word starting at or after `at` in the text its words were read from,
+ * known to be `after` or later.
+ */
+export function wordAt(words: Words, at: number, after = 0): number {
+  let low = after;
   let high = words.starts.length;
   while (low < high) {
     const middle = (low + high) >>> 1;

@@ -1,7 +1,7 @@
 import { SOURCE_VAR_SCHEMA, sourceTexts } from './expectations.js';
 import { contentOf, type Negations, negationsOf, newLexicon } from './negation-markers.js';
 import { type Lexicon, type Words, wordAt, wordsOf, wordsOfPart } from './negation-words.js';
-import { splitSentences } from './text/normalize.js';
+import { isSpace, splitSentences } from './text/normalize.js';
 import type { GraderDefinition, Span } from './types.js';
 
 export interface NegationConfig {
@@ -33,14 +33,26 @@ export const negation: GraderDefinition<NegationConfig> = {
   },
   create(id, config) {
     const minOverlap = config.minOverlap ?? 0.5;
+    // The outputs of a case (models, repeats, mutants) are graded against the same source, often
+    // one after the other: its statements are read once for them all. Only the last source is
+    // kept, with its lexicon, which the outputs' words grow until it is cleared for a new source.
+    const lexicon = newLexicon();
+    let last: { text: string; source: Source } | undefined;
+    const sourceOf = (text: string) => {
+      if (last === undefined || last.text !== text || lexicon.tokens.length > MAX_SHARED_WORDS) {
+        // One lexicon for both texts: most of the output's words are the source's.
+        // Forgotten first: a source that failed to read must not be taken for the one before it.
+        last = undefined;
+        lexicon.clear();
+        last = { text, source: indexed(statements(text, wordsOf(text, lexicon) ?? lexicon, true)) };
+      }
+      return last.source;
+    };
     return {
       id,
       type: 'negation',
       grade(input) {
-        const sourceText = sourceTexts(input, id, config.sourceVar);
-        // One lexicon for both texts: most of the output's words are the source's.
-        const lexicon = newLexicon();
-        const source = indexed(statements(sourceText, wordsOf(sourceText, lexicon) ?? lexicon, true));
+        const source = sourceOf(sourceTexts(input, id, config.sourceVar));
         const words = wordsOf(input.output, lexicon) ?? lexicon;
         const spans: Span[] = [];
         let compared = 0;
@@ -75,6 +87,9 @@ export const negation: GraderDefinition<NegationConfig> = {
   },
 };
 
+/** Past this many words, the outputs graded against one source no longer share its lexicon. */
+const MAX_SHARED_WORDS = 50_000;
+
 interface Statement {
   start: number;
   end: number;
@@ -101,6 +116,8 @@ interface Source {
   holding: Array<number[] | undefined>;
   /** Scratch counts of shared words, one per statement, left at 0 between comparisons. */
   shared: number[];
+  /** Scratch list of the statements sharing a word, so that only those are looked at and reset. */
+  sharing: number[];
 }
 
 function indexed(statements: readonly Statement[]): Source {
@@ -112,19 +129,26 @@ function indexed(statements: readonly Statement[]): Source {
       else holding[stem] = [index];
     }
   });
-  return { statements, holding, shared: statements.map(() => 0) };
+  return { statements, holding, shared: statements.map(() => 0), sharing: [] };
 }
 
 function compare(statement: Statement, source: Source, minOverlap: number): 'unrelated' | 'same' | 'flipped' {
   if (statement.content.length < 2) return 'unrelated';
-  const { shared, holding } = source;
+  const { shared, holding, sharing } = source;
   for (const stem of statement.content) {
-    for (const index of holding[stem] ?? []) shared[index] = (shared[index] as number) + 1;
+    const list = holding[stem];
+    if (list === undefined) continue;
+    for (const index of list) {
+      const common = shared[index] as number;
+      if (common === 0) sharing.push(index);
+      shared[index] = common + 1;
+    }
   }
   // A whole source sentence is a counterpart only when none of its clauses is: the closest unit wins.
   const candidates = counterparts(statement, source, false, minOverlap);
   const closest = candidates.length > 0 ? candidates : counterparts(statement, source, true, minOverlap);
-  for (const stem of statement.content) for (const index of holding[stem] ?? []) shared[index] = 0;
+  for (const index of sharing) shared[index] = 0;
+  sharing.length = 0;
   if (closest.length === 0) return 'unrelated';
   // Among equally close counterparts, one with the same polarity is enough.
   return closest.every((other) => isFlip(statement, other)) ? 'flipped' : 'same';
@@ -137,19 +161,32 @@ function counterparts(
   sentences: boolean,
   minOverlap: number,
 ): Statement[] {
+  // Two passes over the few statements sharing a word: the best overlap, then those that reach it.
   let best = 0;
-  const candidates: Array<{ other: Statement; overlap: number }> = [];
-  const { statements, shared } = source;
-  for (let index = 0; index < statements.length; index++) {
-    const other = statements[index] as Statement;
-    if (other.sentence !== sentences) continue;
-    const common = shared[index] as number;
-    const overlap = common / statement.content.length;
-    if (common < 2 || overlap < minOverlap) continue;
-    candidates.push({ other, overlap });
-    best = Math.max(best, overlap);
+  for (const index of source.sharing)
+    best = Math.max(best, overlapWith(statement, source, index, sentences, minOverlap));
+  const closest: Statement[] = [];
+  if (best === 0) return closest;
+  for (const index of source.sharing) {
+    if (overlapWith(statement, source, index, sentences, minOverlap) >= best - 1e-9) {
+      closest.push(source.statements[index] as Statement);
+    }
   }
-  return candidates.filter((candidate) => candidate.overlap >= best - 1e-9).map(({ other }) => other);
+  return closest;
+}
+
+/** The share of the statement's content words that source statement `index` holds, or 0 when it is no candidate. */
+function overlapWith(
+  statement: Statement,
+  source: Source,
+  index: number,
+  sentences: boolean,
+  minOverlap: number,
+): number {
+  const common = source.shared[index] as number;
+  if (common < 2 || (source.statements[index] as Statement).sentence !== sentences) return 0;
+  const overlap = common / statement.content.length;
+  return overlap < minOverlap ? 0 : overlap;
 }
 
 function isFlip(statement: Statement, other: Statement): boolean {
@@ -198,21 +235,36 @@ function verdictOf(
   minOverlap: number,
 ): ReturnType<typeof compare> {
   const whole = compare(statement, source, minOverlap);
+  if (!holdsAnd(statement)) return whole;
   const text = output.slice(statement.start, statement.end);
   const parts: Statement[] = [];
   let from = 0;
   AND.lastIndex = 0;
   for (let match = AND.exec(text); match; match = AND.exec(text)) {
-    const piece = text.slice(from, match.index);
-    if (piece.trim() !== '') parts.push(analyse(piece, statement.start + from, false, words));
+    const start = statement.start + from;
+    const end = statement.start + match.index;
+    if (trimmedStart(output, start, end) < end) parts.push(analyse(output, start, end, false, words));
     from = match.index + match[0].length;
   }
   if (parts.length === 0) return whole;
-  parts.push(analyse(text.slice(from), statement.start + from, false, words));
+  parts.push(analyse(output, statement.start + from, statement.end, false, words));
   const verdicts = parts.map((part) => compare(part, source, minOverlap));
   if (verdicts.includes('flipped')) return 'flipped';
   if (whole === 'flipped' && verdicts.some((v) => v === 'same')) return 'same';
   return whole;
+}
+
+/**
+ * Whether the statement has the word "et" or "and", without which AND finds nothing: the word
+ * between spaces that AND matches always folds to one of them.
+ */
+function holdsAnd(statement: Statement): boolean {
+  const { lexicon, entries } = statement.words;
+  for (let i = statement.from; i < statement.to; i++) {
+    const token = lexicon.tokens[entries[i] as number];
+    if (token === 'et' || token === 'and') return true;
+  }
+  return false;
 }
 
 /**
@@ -222,39 +274,57 @@ function verdictOf(
 function statements(text: string, words: Words | Lexicon, withSentences = false): Statement[] {
   const found: Statement[] = [];
   for (const sentence of splitSentences(text)) {
+    let pieces = 0;
     let start = 0;
-    const pieces: Array<{ start: number; end: number }> = [];
+    const addPiece = (end: number) => {
+      pieces++;
+      const from = trimmedStart(text, sentence.start + start, sentence.start + end);
+      const to = trimmedEnd(text, from, sentence.start + end);
+      if (from < to) found.push(analyse(text, from, to, false, words));
+    };
     CLAUSE_BREAK.lastIndex = 0;
     for (let match = CLAUSE_BREAK.exec(sentence.text); match; match = CLAUSE_BREAK.exec(sentence.text)) {
-      pieces.push({ start, end: match.index });
+      addPiece(match.index);
       start = match.index + match[0].length;
     }
-    pieces.push({ start, end: sentence.text.length });
-    for (const piece of pieces) {
-      const raw = sentence.text.slice(piece.start, piece.end);
-      const text = raw.trim();
-      if (text === '') continue;
-      const at = sentence.start + piece.start + (raw.length - raw.trimStart().length);
-      found.push(analyse(text, at, false, words));
-    }
+    addPiece(sentence.text.length);
     // A summary often merges what the source says in several clauses: the whole sentence is a counterpart too.
-    if (withSentences && pieces.length > 1) found.push(analyse(sentence.text, sentence.start, true, words));
+    if (withSentences && pieces > 1) found.push(analyse(text, sentence.start, sentence.end, true, words));
   }
   return found;
 }
 
-/** The statement `text`, at `offset` in the text whose `words` are given, or read on its own with the lexicon. */
-function analyse(text: string, offset: number, sentence: boolean, words: Words | Lexicon): Statement {
-  const end = offset + text.length;
+/** Where text[start, end) starts once trimmed (String.prototype.trim's spaces are \s's). */
+function trimmedStart(text: string, start: number, end: number): number {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * The statement text[start, end), in the text whose `words` are given, or read on its own with
+ * the lexicon.
+ */
+function analyse(
+  text: string,
+  start: number,
+  end: number,
+  sentence: boolean,
+  words: Words | Lexicon,
+): Statement {
   if (!('entries' in words)) {
-    const own = wordsOfPart(text, words);
+    const own = wordsOfPart(text.slice(start, end), words);
     const to = own.entries.length;
     const content = contentOf(own, 0, to);
-    return { start: offset, end, sentence, words: own, from: 0, to, content, negations: undefined };
+    return { start, end, sentence, words: own, from: 0, to, content, negations: undefined };
   }
-  const from = wordAt(words, offset);
-  const to = wordAt(words, end);
+  const from = wordAt(words, start);
+  const to = wordAt(words, end, from);
   // Every field set from the start: statements that get their negations later keep one shape.
   const content = contentOf(words, from, to);
-  return { start: offset, end, sentence, words, from, to, content, negations: undefined };
+  return { start, end, sentence, words, from, to, content, negations: undefined };
 }

@@ -340,3 +340,25 @@ describe("negation catches the builtin mutant's flip-negation", () => {
     expect(grade(flipped, source).pass).toBe(false);
   });
 });
+
+describe('negation: one grader, many outputs and sources', () => {
+  it('grades each output as a new grader would, whatever was graded before', () => {
+    const sources = [
+      'Le traitement a réduit la douleur chez les patients âgés. Aucun effet grave n’a été observé.',
+      "The drug didn't reduce mortality, and the pain decreased in older patients.",
+      'ΣΑΣ: le traitement ne réduit pas la douleur chez les patients âgés.',
+    ];
+    const outputs = [
+      'Le traitement n’a pas réduit la douleur chez les patients âgés.',
+      'Des effets graves ont été observés, et la douleur a diminué.',
+      'The drug reduced mortality and the pain decreased in older patients.',
+      'Le traitement réduit la douleur chez les patients âgés.',
+    ];
+    const shared = negation.create('negation', {}, context);
+    for (const source of [...sources, ...sources.slice().reverse(), sources[0] as string]) {
+      for (const output of [...outputs, ...outputs]) {
+        expect(shared.grade(input(output, { source }))).toEqual(grade(output, source));
+      }
+    }
+  });
+});

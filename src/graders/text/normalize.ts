@@ -280,9 +280,6 @@ export function originalRange(
   return { start: from, end: after ?? folded.origin[folded.origin.length - 1] ?? from };
 }
 
-/** Built once: graders split every output into sentences. */
-const SENTENCE_BOUNDARY = /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu;
-
 /** Sentences, split on ., ! and ? followed by space and a capital or digit, and on line breaks. */
 export function splitSentences(text: string): Array<{ text: string; start: number; end: number }> {
   const sentences: Array<{ text: string; start: number; end: number }> = [];
@@ -293,14 +290,77 @@ export function splitSentences(text: string): Array<{ text: string; start: numbe
     const content = raw.trim();
     if (content) sentences.push({ text: content, start: trimmedStart, end: trimmedStart + content.length });
   };
-  // exec on the one pattern: matchAll would copy it at each call.
-  SENTENCE_BOUNDARY.lastIndex = 0;
-  for (let match = SENTENCE_BOUNDARY.exec(text); match; match = SENTENCE_BOUNDARY.exec(text)) {
-    push(match.index);
-    start = match.index + match[0].length;
+  // Scanned for what /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu matches, the same matches at the
+  // same places: the expression tried each of its alternatives at every unit of every text, where
+  // only the units after a stop or at a line break can start a match.
+  const length = text.length;
+  for (let at = 0; at < length; ) {
+    // The expression finds the next candidate faster than a loop over the units.
+    STOP_OR_BREAK.lastIndex = at;
+    if (!STOP_OR_BREAK.test(text)) break;
+    at = STOP_OR_BREAK.lastIndex - 1;
+    const code = text.charCodeAt(at);
+    if (code === NEWLINE) {
+      let after = at + 1;
+      while (after < length && text.charCodeAt(after) === NEWLINE) after++;
+      push(at);
+      start = after;
+      at = after;
+      continue;
+    }
+    const spaces = at + 1;
+    if (spaces < length && isSpace(text.charCodeAt(spaces))) {
+      let after = spaces + 1;
+      while (after < length && isSpace(text.charCodeAt(after))) after++;
+      // Backing off the spaces never helps: a space opens no sentence.
+      if (after < length && opensSentence(text, after)) {
+        push(spaces);
+        start = after;
+        at = after;
+        continue;
+      }
+    }
+    // Unmatched, the spaces are scanned on: one of them may be a line break.
+    at++;
   }
   push(text.length);
   return sentences;
+}
+
+const NEWLINE = 0x0a;
+const STOP_OR_BREAK = /[.!?…\n]/g;
+
+/** Whether a unit is one of \s (and of what String.prototype.trim removes): all are in the BMP. */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const OPENS_SENTENCE = /^[\p{Lu}\d«"([]/u;
+/** Whether each BMP unit opens a sentence: 0 not yet known, 1 yes, 2 no. */
+const OPENS_SENTENCE_UNIT = new Uint8Array(0x10000);
+
+/** Whether the character at `at` is a capital, a digit, or an opening quote or bracket. */
+function opensSentence(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff) return OPENS_SENTENCE.test(text.slice(at, at + 2));
+  let known = OPENS_SENTENCE_UNIT[code] as number;
+  if (known === 0) {
+    known = OPENS_SENTENCE.test(String.fromCharCode(code)) ? 1 : 2;
+    OPENS_SENTENCE_UNIT[code] = known;
+  }
+  return known === 1;
 }
 
 /** Words as runs of letters, digits, apostrophes and inner hyphens. */
