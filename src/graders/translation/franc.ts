@@ -1,4 +1,5 @@
 import { data } from 'franc-min/data.js';
+import { isSpace } from '../text/normalize.js';
 import { topScript } from './scripts.js';
 
 /**
@@ -189,23 +190,6 @@ export function francOnly(text: string, only: readonly string[]): string {
   return best;
 }
 
-/** JavaScript's \s, which trigram-utils collapses. */
-function isJsSpace(unit: number): boolean {
-  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  if (unit < 0xa0) return false;
-  return (
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  );
-}
-
 /**
  * trigram-utils' text for trigrams, in one pass rather than four: ASCII punctuation and digits
  * (U+0021–U+0040) and whitespace collapsed to one space, trimmed, lower-cased, and a space at
@@ -218,7 +202,7 @@ export function cleanForTrigrams(value: string): string {
   units[length++] = 0x20;
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
-    if ((unit >= 0x21 && unit <= 0x40) || isJsSpace(unit)) gap = length > 1;
+    if ((unit >= 0x21 && unit <= 0x40) || isSpace(unit)) gap = length > 1;
     else {
       if (gap) units[length++] = 0x20;
       gap = false;
