@@ -3,14 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { findWordNumbers, findWordOrdinals } from '../../src/graders/numbers/number-words.js';
 import { readings } from '../../src/graders/numbers/parse-number.js';
 import { wordAlternation } from '../../src/graders/numbers/word-alternation.js';
-import {
-  foldWithOffsets,
-  foldWithRuns,
-  originalRange,
-  originalRangeOfRuns,
-  runOrigin,
-  splitSentences,
-} from '../../src/graders/text/normalize.js';
 
 // The shortcuts the figure extraction takes must find what the plain forms they replace find.
 
@@ -118,90 +110,5 @@ describe('numbers: readings', () => {
     }
     expect(readings('1.240', () => 'fr')).toEqual([1240]);
     expect(readings('1.240', unknown)).toEqual([1.24, 1240]);
-  });
-});
-
-/** Any string, with what folding treats specially drawn often. */
-const foldable = fc
-  .array(
-    fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 4 }),
-      fc.constantFrom(
-        ' ',
-        '  ',
-        '\u00A0',
-        '\t\n',
-        '\u0301',
-        'É',
-        'ß',
-        'İ',
-        '’',
-        '—',
-        '😀',
-        '\ud800',
-        'ﬁ',
-        '한국',
-      ),
-    ),
-    { maxLength: 30 },
-  )
-  .map((parts) => parts.join(''));
-
-describe('foldWithRuns', () => {
-  it('folds as foldWithOffsets and maps any range back the same (property)', () => {
-    fc.assert(
-      fc.property(foldable, fc.nat(40), fc.nat(40), (text, a, b) => {
-        const table = foldWithOffsets(text);
-        const runs = foldWithRuns(text);
-        expect(runs.text).toBe(table.text);
-        const [start, end] = a <= b ? [a, b] : [b, a];
-        expect(originalRangeOfRuns(runs, start, end)).toEqual(originalRange(table, start, end));
-        for (let at = 0; at <= table.text.length; at++) {
-          expect(originalRangeOfRuns(runs, at, at + 1)).toEqual(originalRange(table, at, at + 1));
-          expect(runOrigin(runs, at)).toBe(table.origin[at]);
-        }
-      }),
-      { numRuns: 3000 },
-    );
-  });
-});
-
-describe('splitSentences', () => {
-  const boundary = /(?<=[.!?…])\s+(?=[\p{Lu}\d«"([])|\n+/gu;
-  function byMatchAll(text: string) {
-    const sentences: Array<{ text: string; start: number; end: number }> = [];
-    let start = 0;
-    const push = (end: number) => {
-      const raw = text.slice(start, end);
-      const trimmedStart = start + (raw.length - raw.trimStart().length);
-      const content = raw.trim();
-      if (content) sentences.push({ text: content, start: trimmedStart, end: trimmedStart + content.length });
-    };
-    for (const match of text.matchAll(boundary)) {
-      push(match.index ?? 0);
-      start = (match.index ?? 0) + match[0].length;
-    }
-    push(text.length);
-    return sentences;
-  }
-
-  it('splits as matchAll over the boundaries does (property)', () => {
-    const text = fc
-      .array(
-        fc.oneof(
-          fc.constantFrom('. ', '! ', '? ', '… ', '\n', '\n\n', ' ', 'A', 'é', '5', '«', 'x'),
-          fc.string(),
-        ),
-        {
-          maxLength: 20,
-        },
-      )
-      .map((parts) => parts.join(''));
-    fc.assert(
-      fc.property(text, (value) => {
-        expect(splitSentences(value)).toEqual(byMatchAll(value));
-      }),
-      { numRuns: 2000 },
-    );
   });
 });

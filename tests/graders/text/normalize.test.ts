@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, foldWithOffsets, originalRange } from '../../../src/graders/text/normalize.js';
+import {
+  foldText,
+  foldWithOffsets,
+  foldWithRuns,
+  originalRange,
+  originalRangeOfRuns,
+  runOrigin,
+} from '../../../src/graders/text/normalize.js';
 
 /** The definition of folding, as a chain of regular expressions over the whole text. */
 function foldByDefinition(text: string): string {
@@ -111,6 +118,25 @@ describe('foldWithOffsets', () => {
         expect(folded.origin[folded.origin.length - 1]).toBe(original.length);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('foldWithRuns', () => {
+  it('folds as foldWithOffsets and maps any range back the same (property)', () => {
+    fc.assert(
+      fc.property(foldable, fc.nat(40), fc.nat(40), (text, a, b) => {
+        const table = foldWithOffsets(text);
+        const runs = foldWithRuns(text);
+        expect(runs.text).toBe(table.text);
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        expect(originalRangeOfRuns(runs, start, end)).toEqual(originalRange(table, start, end));
+        for (let at = 0; at <= table.text.length; at++) {
+          expect(originalRangeOfRuns(runs, at, at + 1)).toEqual(originalRange(table, at, at + 1));
+          expect(runOrigin(runs, at)).toBe(table.origin[at]);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -67,6 +67,26 @@ describe('splitSentences', () => {
     );
   });
 
+  it('splits as matchAll over the boundaries does (property)', () => {
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('. ', '! ', '? ', '… ', '\n', '\n\n', ' ', 'A', 'é', '5', '«', 'x'),
+          fc.string(),
+        ),
+        {
+          maxLength: 20,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(splitSentences(value)).toEqual(splitWithExpression(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('opens a sentence at every character the expression opens one at', () => {
     for (let code = 0; code < 0x10000; code += 1) {
       const text = `Un. ${String.fromCharCode(code)}b`;
