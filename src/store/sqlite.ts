@@ -201,11 +201,11 @@ export class SqliteStore implements Store {
 
   runBrief(runId: string): Pick<RunRecord, 'id' | 'startedAt' | 'status'> | undefined {
     const row = this.db
-      .prepare<[string], { id: string; startedAt: string; status: RunStatus }>(
-        'SELECT id, started_at AS startedAt, status FROM runs WHERE id = ?',
+      .prepare<[string], Pick<RunRow, 'id' | 'started_at' | 'status' | 'pid' | 'host'>>(
+        'SELECT id, started_at, status, pid, host FROM runs WHERE id = ?',
       )
       .get(runId);
-    return row;
+    return row && { id: row.id, startedAt: row.started_at, status: liveStatus(row) };
   }
 
   runBriefs(): Array<Pick<RunRecord, 'id' | 'startedAt' | 'status'>> {

@@ -154,9 +154,10 @@ describe('SqliteStore specifics', () => {
     const { hostname } = require('node:os') as typeof import('node:os');
     store.beginRun({ ...newRun('r1'), pid: 2 ** 22 + 12345, host: hostname() });
     expect(store.getRun('r1')?.status).toBe('interrupted');
-    expect(store.runBriefs()).toEqual([
-      { id: 'r1', startedAt: '2026-11-29T10:00:00.000Z', status: 'interrupted' },
-    ]);
+    const brief = { id: 'r1', startedAt: '2026-11-29T10:00:00.000Z', status: 'interrupted' };
+    expect(store.runBriefs()).toEqual([brief]);
+    // compare <id> names a run by its brief: a killed run reads as interrupted there too.
+    expect(store.runBrief('r1')).toEqual(brief);
     store.close();
   });
 });
