@@ -6,7 +6,7 @@
  * Characters are Unicode code points, as Python counts them, not UTF-16 units.
  */
 
-import { ngramStatistics, type OrderStatistics, PairNumbers } from './ngrams.js';
+import { grown, ngramStatistics, type OrderStatistics, PairNumbers } from './ngrams.js';
 
 export type { OrderStatistics };
 
@@ -97,6 +97,9 @@ export function charNgrams(text: string): Array<Map<string, number>> {
 
 /** 1 + the id of each BMP code point met by the current call, 0 for the others: zeroed after each call. */
 const BMP_IDS = new Int32Array(0x10000);
+// The ids of one call's characters and words, overwritten by the next call.
+let charIds: Int32Array = new Int32Array(1 << 10);
+let tokenIds: Int32Array = new Int32Array(1 << 8);
 
 /** The code points met by one call, numbered from 0: the BMP ones in BMP_IDS, the others here. */
 interface CodePoints {
@@ -166,7 +169,9 @@ function codePointIds(text: string, ids: Int32Array, at: number, met: CodePoints
 function wordIds(hypothesis: string, reference: string, met: CodePoints, codePoints: number) {
   const hypRanges = tokenRanges(hypothesis);
   const refRanges = tokenRanges(reference);
-  const ids = new Int32Array((hypRanges.length + refRanges.length) / 2);
+  const count = (hypRanges.length + refRanges.length) / 2;
+  tokenIds = grown(tokenIds, count);
+  const ids = tokenIds;
   const trie = new PairNumbers(met.units + 1, codePoints, met.units);
   let at = 0;
   try {
@@ -189,14 +194,15 @@ function wordIds(hypothesis: string, reference: string, met: CodePoints, codePoi
   } finally {
     trie.release();
   }
-  return { ids, hypCount: hypRanges.length / 2, bound: trie.size + 1 };
+  return { ids: ids.subarray(0, count), hypCount: hypRanges.length / 2, bound: trie.size + 1 };
 }
 
 /** Both texts' characters and words as ids, the hypothesis's first. */
 function itemIds(hypothesis: string, reference: string) {
   const met: CodePoints = { bmp: [], astral: new Map(), units: 0, surrogates: 0 };
   try {
-    const chars = new Int32Array(hypothesis.length + reference.length);
+    charIds = grown(charIds, hypothesis.length + reference.length);
+    const chars = charIds;
     const hypChars = codePointIds(hypothesis, chars, 0, met);
     const end = codePointIds(reference, chars, hypChars, met);
     const charCount = met.bmp.length + met.astral.size;

@@ -19,6 +19,8 @@ interface Table {
   members: number[][];
   /** The expressions the table cannot stand for. */
   unread: boolean[];
+  /** Scratch: how many units of each group one text has, zeroed after each text. */
+  inGroup: Int32Array;
 }
 
 /** Built on first use; null in the unlikely case of more sets of expressions than a byte counts. */
@@ -130,7 +132,7 @@ function buildTable(): Table | null {
     }
     groups[unit] = group;
   }
-  return { groups, members, unread };
+  return { groups, members, unread, inGroup: new Int32Array(members.length) };
 }
 
 /** How many times each expression matches the text, in the order franc-min lists them. */
@@ -139,8 +141,7 @@ export function scriptCounts(value: string): number[] {
   let surrogates = table === null;
   const counts = new Array<number>(EXPRESSIONS.length).fill(0);
   if (table) {
-    const { groups, members } = table;
-    const inGroup = new Int32Array(members.length);
+    const { groups, members, inGroup } = table;
     for (let i = 0; i < value.length && !surrogates; i++) {
       const unit = value.charCodeAt(i);
       if (isSurrogate(unit)) surrogates = true;
@@ -149,8 +150,11 @@ export function scriptCounts(value: string): number[] {
         inGroup[group] = (inGroup[group] as number) + 1;
       }
     }
-    for (const [group, indices] of members.entries()) {
-      for (const index of indices) counts[index] = (counts[index] as number) + (inGroup[group] as number);
+    for (let group = 0; group < members.length; group++) {
+      const found = inGroup[group] as number;
+      if (found === 0) continue;
+      inGroup[group] = 0;
+      for (const index of members[group] as number[]) counts[index] = (counts[index] as number) + found;
     }
   }
   return EXPRESSIONS.map((expression, index) =>
