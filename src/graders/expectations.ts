@@ -26,10 +26,17 @@ export function stringsFrom(
       );
     }
     const text = String(item);
-    return configured === undefined
-      ? text
-      : renderTemplate(text, { ...input.case, place: {} }, { field: `grader "${graderId}"` });
+    return configured === undefined ? text : renderOverCase(text, input, `grader "${graderId}"`);
   });
+}
+
+/**
+ * A template in a grader's config rendered over the case graded. The case is given field by field:
+ * spreading it cost ~0.6 µs a grade, and a template reads no other field.
+ */
+export function renderOverCase(template: string, input: GradeInput, field: string): string {
+  const { id, vars, expect } = input.case;
+  return renderTemplate(template, { id, vars, expect, place: {} }, { field });
 }
 
 /**

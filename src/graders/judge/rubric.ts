@@ -1,5 +1,5 @@
 import type { Usage } from '../../providers/types.js';
-import { renderTemplate } from '../../suite/template.js';
+import { renderOverCase } from '../expectations.js';
 import { type GradeInput, type GraderDefinition, GraderError } from '../types.js';
 import {
   addUsage,
@@ -90,7 +90,7 @@ export const judgeRubric: GraderDefinition<JudgeRubricConfig> = {
         if (!judge) return skippedForNoJudge(id);
         const items = rubricOf(config, input, id);
         const requestContext = config.context
-          ? renderTemplate(config.context, { ...input.case, place: {} }, { field: `grader "${id}" context` })
+          ? renderOverCase(config.context, input, `grader "${id}" context`)
           : JSON.stringify(input.case.vars, null, 2);
         const rubricText = items
           .map((item, i) => `${i + 1}. [${item.points > 0 ? '+' : ''}${item.points}] ${item.criterion}`)

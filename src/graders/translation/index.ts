@@ -1,6 +1,5 @@
 import { UserError } from '../../shared/errors.js';
-import { renderTemplate } from '../../suite/template.js';
-import { sourceText } from '../expectations.js';
+import { renderOverCase, sourceText } from '../expectations.js';
 import type { Quantity } from '../numbers/extract.js';
 import { type GradeInput, type GraderDefinition, GraderError, type Span } from '../types.js';
 import { chrfPlusPlus } from './chrf.js';
@@ -144,7 +143,7 @@ function targetOf(input: GradeInput, configured: string | undefined, id: string)
   if (configured !== undefined) {
     let rendered: string;
     try {
-      rendered = renderTemplate(configured, { ...input.case, place: {} }, { field: `grader "${id}"` });
+      rendered = renderOverCase(configured, input, `grader "${id}"`);
     } catch (error) {
       if (error instanceof UserError) throw new GraderError(error.message);
       throw error;
