@@ -35,15 +35,19 @@ export const negation: GraderDefinition<NegationConfig> = {
     const minOverlap = config.minOverlap ?? 0.5;
     // The outputs of a case (models, repeats, mutants) are graded against the same source, often
     // one after the other: its statements are read once for them all. Only the last source is
-    // kept, with its lexicon, which the outputs' words grow until it is cleared for a new source.
+    // kept. The lexicon outlives it: the next case's texts share most of their words, which
+    // would otherwise be looked up in the vocabulary and stemmed again (a tenth of a grade). It
+    // is cleared, with the source read against it, past MAX_SHARED_WORDS.
     const lexicon = newLexicon();
     let last: { text: string; source: Source } | undefined;
     const sourceOf = (text: string) => {
-      if (last === undefined || last.text !== text || lexicon.tokens.length > MAX_SHARED_WORDS) {
-        // One lexicon for both texts: most of the output's words are the source's.
-        // Forgotten first: a source that failed to read must not be taken for the one before it.
+      if (lexicon.tokens.length > MAX_SHARED_WORDS) {
         last = undefined;
         lexicon.clear();
+      }
+      if (last === undefined || last.text !== text) {
+        // Forgotten first: a source that failed to read must not be taken for the one before it.
+        last = undefined;
         last = { text, source: indexed(statements(text, wordsOf(text, lexicon) ?? lexicon, true)) };
       }
       return last.source;
@@ -87,7 +91,7 @@ export const negation: GraderDefinition<NegationConfig> = {
   },
 };
 
-/** Past this many words, the outputs graded against one source no longer share its lexicon. */
+/** Past this many words, the lexicon is started again, so that a long run's memory stays flat. */
 const MAX_SHARED_WORDS = 50_000;
 
 interface Statement {

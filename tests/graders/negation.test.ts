@@ -342,23 +342,45 @@ describe("negation catches the builtin mutant's flip-negation", () => {
 });
 
 describe('negation: one grader, many outputs and sources', () => {
+  const sources = [
+    'Le traitement a réduit la douleur chez les patients âgés. Aucun effet grave n’a été observé.',
+    "The drug didn't reduce mortality, and the pain decreased in older patients.",
+    'ΣΑΣ: le traitement ne réduit pas la douleur chez les patients âgés.',
+  ];
+  const outputs = [
+    'Le traitement n’a pas réduit la douleur chez les patients âgés.',
+    'Des effets graves ont été observés, et la douleur a diminué.',
+    'The drug reduced mortality and the pain decreased in older patients.',
+    'Le traitement réduit la douleur chez les patients âgés.',
+  ];
+
   it('grades each output as a new grader would, whatever was graded before', () => {
-    const sources = [
-      'Le traitement a réduit la douleur chez les patients âgés. Aucun effet grave n’a été observé.',
-      "The drug didn't reduce mortality, and the pain decreased in older patients.",
-      'ΣΑΣ: le traitement ne réduit pas la douleur chez les patients âgés.',
-    ];
-    const outputs = [
-      'Le traitement n’a pas réduit la douleur chez les patients âgés.',
-      'Des effets graves ont été observés, et la douleur a diminué.',
-      'The drug reduced mortality and the pain decreased in older patients.',
-      'Le traitement réduit la douleur chez les patients âgés.',
-    ];
     const shared = negation.create('negation', {}, context);
     for (const source of [...sources, ...sources.slice().reverse(), sources[0] as string]) {
       for (const output of [...outputs, ...outputs]) {
         expect(shared.grade(input(output, { source }))).toEqual(grade(output, source));
       }
     }
+  });
+
+  it('starts its lexicon again past 50,000 words, and reads the source again against the new one', () => {
+    // Invented words, all distinct, before a sentence the outputs share words with: read after
+    // them, its words have other numbers than they get in a lexicon started again.
+    const invented = Array.from({ length: 60_000 }, (_, i) =>
+      i.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))),
+    );
+    const long = `Le mot${invented.join(' mot')}. ${sources[0]}`;
+    const shared = negation.create('negation', {}, context);
+    const steps: Array<[string, string]> = [
+      [outputs[3] as string, long],
+      // The lexicon is past its bound here: the source must be read again, not reused.
+      [outputs[0] as string, long],
+      [outputs[1] as string, sources[0] as string],
+      [outputs[0] as string, long],
+    ];
+    for (const [output, source] of steps) {
+      expect(shared.grade(input(output, { source }))).toEqual(grade(output, source));
+    }
+    expect(grade(outputs[0] as string, long).pass).toBe(false);
   });
 });
