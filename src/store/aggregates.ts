@@ -6,20 +6,29 @@ import type { GroupCounts, TrendPoint } from './types.js';
  * apart from the store's writes so each can be read (and tuned against bench/history) alone.
  */
 
-/** Per suite × model of a run: counts, PII leaks, skipped grades, spend, and the latencies. */
+/**
+ * Per suite × model of a run: counts, PII leaks, skipped grades, spend, and the latencies. The
+ * grade counts read the flags stored with each result (gradeFlags, migration 8), or, for a
+ * result stored before them (pii_leak NULL), its grades.
+ */
 export function groupCounts(db: Database.Database, runId: string): GroupCounts[] {
   const groups = db
     .prepare<[string], Omit<GroupCounts, 'latenciesMs' | 'servedModels'> & { suiteId: string }>(
       `SELECT suite_id AS suiteId, MAX(suite_version) AS suiteVersion, model, COUNT(*) AS n,
          SUM(outcome = 'pass') AS pass, SUM(outcome = 'fail') AS fail, SUM(outcome = 'error') AS error,
-         SUM(EXISTS (SELECT 1 FROM json_each(results.grades_json) g
-                     WHERE json_extract(g.value, '$.type') = 'pii' AND json_extract(g.value, '$.pass') = 0)) AS piiLeaks,
-         SUM(EXISTS (SELECT 1 FROM json_each(results.grades_json) g
-                     WHERE json_extract(g.value, '$.skipped') = 1)) AS skippedGrades,
+         SUM(CASE WHEN pii_leak IS NULL THEN EXISTS (SELECT 1 FROM json_each(results.grades_json) g
+                     WHERE json_extract(g.value, '$.type') = 'pii' AND json_extract(g.value, '$.pass') = 0)
+             ELSE pii_leak END) AS piiLeaks,
+         SUM(CASE WHEN pii_leak IS NULL THEN EXISTS (SELECT 1 FROM json_each(results.grades_json) g
+                     WHERE json_extract(g.value, '$.skipped') = 1)
+             ELSE skipped_grades END) AS skippedGrades,
          SUM(cached) AS cached,
          COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
          COALESCE(SUM(cost_usd), 0) AS costUsd,
-         COALESCE(SUM((SELECT SUM(json_extract(g.value, '$.judge.costUsd')) FROM json_each(results.grades_json) g)), 0) AS judgeCostUsd, SUM(cost_usd IS NULL AND outcome != 'error') AS unknownCost
+         COALESCE(SUM(CASE WHEN pii_leak IS NULL
+             THEN (SELECT SUM(json_extract(g.value, '$.judge.costUsd')) FROM json_each(results.grades_json) g)
+             ELSE judge_cost_usd END), 0) AS judgeCostUsd,
+         SUM(cost_usd IS NULL AND outcome != 'error') AS unknownCost
        FROM results WHERE run_id = ? GROUP BY suite_id, model ORDER BY suite_id, model`,
     )
     .all(runId);

@@ -70,6 +70,7 @@ export function resultRow(result: CaseResult): Record<string, unknown> {
     served_model: result.servedModel,
     outcome: result.outcome,
     grades_json: JSON.stringify(result.grades),
+    ...gradeFlags(result.grades),
     output: result.output,
     error: result.error,
     input_tokens: result.usage?.inputTokens ?? null,
@@ -81,6 +82,27 @@ export function resultRow(result: CaseResult): Record<string, unknown> {
     attempts: result.attempts,
     finished_at: result.finishedAt,
   };
+}
+
+/**
+ * What groupCounts counts of a result's grades, stored beside them (migration 8): a failed pii
+ * grader, a skipped grader, and what LLM judges cost (null when none says).
+ */
+export function gradeFlags(grades: readonly StoredGrade[]): {
+  pii_leak: number;
+  skipped_grades: number;
+  judge_cost_usd: number | null;
+} {
+  let piiLeak = 0;
+  let skipped = 0;
+  let judgeCost: number | null = null;
+  for (const grade of grades) {
+    if (grade.type === 'pii' && grade.pass === false) piiLeak = 1;
+    if (grade.skipped === true) skipped = 1;
+    const cost = grade.judge?.costUsd;
+    if (typeof cost === 'number') judgeCost = (judgeCost ?? 0) + cost;
+  }
+  return { pii_leak: piiLeak, skipped_grades: skipped, judge_cost_usd: judgeCost };
 }
 
 export function toResult(row: ResultRow): CaseResult {

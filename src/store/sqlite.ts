@@ -71,12 +71,15 @@ export class SqliteStore implements Store {
     }
     this.insertResult = this.db.prepare(`
       INSERT INTO results (run_id, suite_id, suite_version, suite_fingerprint, case_id, model, repeat, served_model,
-        outcome, grades_json, output, error, input_tokens, output_tokens, latency_ms, cost_usd, cached, mutation, attempts, finished_at)
+        outcome, grades_json, pii_leak, skipped_grades, judge_cost_usd, output, error, input_tokens, output_tokens,
+        latency_ms, cost_usd, cached, mutation, attempts, finished_at)
       VALUES (@run_id, @suite_id, @suite_version, @suite_fingerprint, @case_id, @model, @repeat, @served_model,
-        @outcome, @grades_json, @output, @error, @input_tokens, @output_tokens, @latency_ms, @cost_usd, @cached, @mutation, @attempts, @finished_at)
+        @outcome, @grades_json, @pii_leak, @skipped_grades, @judge_cost_usd, @output, @error, @input_tokens, @output_tokens,
+        @latency_ms, @cost_usd, @cached, @mutation, @attempts, @finished_at)
       ON CONFLICT (run_id, suite_id, model, case_id, repeat) DO UPDATE SET
         suite_version = excluded.suite_version, suite_fingerprint = excluded.suite_fingerprint,
         served_model = excluded.served_model, outcome = excluded.outcome, grades_json = excluded.grades_json,
+        pii_leak = excluded.pii_leak, skipped_grades = excluded.skipped_grades, judge_cost_usd = excluded.judge_cost_usd,
         output = excluded.output, error = excluded.error, input_tokens = excluded.input_tokens,
         output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms, cost_usd = excluded.cost_usd,
         cached = excluded.cached, mutation = excluded.mutation, attempts = excluded.attempts, finished_at = excluded.finished_at
