@@ -55,6 +55,14 @@ export function isGraderType(type: string): type is GraderType {
   return Object.hasOwn(GRADERS, type);
 }
 
+/**
+ * The name a grader type's config schema has among the validators the CLI bundle precompiles
+ * (scripts/build-cli.mjs): the schemas have no $id of their own.
+ */
+export function graderConfigKey(type: string): string {
+  return `https://avec.invalid/schemas/grader-config/${type}.json`;
+}
+
 /** Checks each spec against its grader's config schema and builds the graders, or throws at the right line. */
 export function createGraders(
   specs: GraderSpec[],
@@ -69,7 +77,7 @@ export function createGraders(
       });
     }
     const definition = GRADERS[spec.type] as unknown as GraderDefinition;
-    const validate = compileSchema(definition.configSchema);
+    const validate = compileSchema(definition.configSchema, graderConfigKey(spec.type));
     if (!validate(spec.config)) {
       const error = validate.errors?.[0];
       const params = (error?.params ?? {}) as Record<string, unknown>;

@@ -130,10 +130,11 @@ export function joinPointer(segments: Array<string | number>): string {
 const ajv = new Ajv(ajvOptions);
 const compiled = new WeakMap<object, ValidateFunction>();
 
-export function compileSchema(schema: object): ValidateFunction {
+/** The validator of a schema: precompiled in the CLI bundle under `key` or its $id, else compiled once. */
+export function compileSchema(schema: object, key?: string): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    const id = (schema as { $id?: unknown }).$id;
+    const id = key ?? (schema as { $id?: unknown }).$id;
     validate = (typeof id === 'string' ? PRECOMPILED[id] : undefined) ?? ajv.compile(schema);
     compiled.set(schema, validate);
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { graderConfigKey, graderTypes } from '../../src/graders/registry.js';
 import caseSchema from '../../src/suite/case.schema.json' with { type: 'json' };
 import suiteSchema from '../../src/suite/suite.schema.json' with { type: 'json' };
 import { ROOT, runAvec, spawnAvec, tempDir } from '../helpers/cli.js';
@@ -36,17 +37,39 @@ const BAD_INPUTS: Array<[string, { suite?: string[]; cases?: string; config?: st
     'a config with a bad classification',
     { config: 'providers:\n  local:\n    type: openai\n    approvedFor: [secret]\n' },
   ],
+  ...graderConfigs([
+    ['a grader option no grader has', '{ type: contains, value: a, casse: true }'],
+    ['a grader given both value and values', '{ type: contains, value: a, values: [b] }'],
+    ['a grader option out of range', '{ type: translation, language: en, minChrf: 120 }'],
+    ['a grader option of the wrong type', '{ type: negation, minOverlap: "moitié" }'],
+  ]),
 ];
 
+/** Bad inputs that are the suite above with one grader in place of its own. */
+function graderConfigs(
+  graders: Array<[string, string]>,
+): Array<[string, { suite?: string[]; cases?: string; config?: string }]> {
+  return graders.map(([name, grader]) => [
+    name,
+    { suite: SUITE.map((l) => (l.startsWith('graders') ? `graders: [${grader}]` : l)) },
+  ]);
+}
+
 describe('precompiled schema validators', () => {
-  it('are in the CLI bundle, one per shipped schema', () => {
+  it("are in the CLI bundle, one per shipped schema and per grader's config schema", () => {
     const dir = join(ROOT, 'dist/cli');
     const bundle = readdirSync(dir)
       .filter((file) => file.endsWith('.js'))
       .map((file) => readFileSync(join(dir, file), 'utf8'))
       .join('\n');
     const table = /PRECOMPILED\s*=\s*\{([^}]*)\}/.exec(bundle)?.[1] ?? '';
-    for (const id of [suiteSchema.$id, caseSchema.$id, 'https://avec.invalid/schemas/config.json']) {
+    const graderConfigIds = graderTypes().map((type) => graderConfigKey(type));
+    for (const id of [
+      suiteSchema.$id,
+      caseSchema.$id,
+      'https://avec.invalid/schemas/config.json',
+      ...graderConfigIds,
+    ]) {
       expect(table).toContain(JSON.stringify(id));
     }
   });
