@@ -31,6 +31,11 @@ const NARRATIVE = new RegExp(
   `(?<![\\p{L}\\p{N}])(${NAME})(${ET_AL}|\\s+(?:et|&|and)\\s+${NAME})?\\s*\\(\\s*${YEAR}\\s*\\)`,
   'gu',
 );
+/**
+ * What every NARRATIVE match ends with: a year in brackets. Searched first, as NARRATIVE tries
+ * a name at each capital of the text, and most answers hold no such year.
+ */
+const BRACKETED_YEAR = new RegExp(`\\(\\s*${YEAR}\\s*\\)`, 'u');
 /** One part of "(Martin et al., 2021 ; Durand et Petit, 2019)". */
 const PARENTHETICAL_PART = new RegExp(
   `^(\\s*(?:(?:voir|cf\\.?|see)\\s+)?)(${NAME})((?:\\s*(?:,|et|&|and)\\s*${NAME})*${ET_AL}?)\\s*,?\\s+${YEAR}(?:\\s*,\\s*p\\.?\\s*\\d+(?:\\s*${DASH}\\s*\\d+)?)?\\s*$`,
@@ -135,7 +140,8 @@ function authorYears(
       offset += part.length + 1;
     }
   }
-  for (const match of text.matchAll(NARRATIVE)) {
+  const narratives = BRACKETED_YEAR.test(text) ? text.matchAll(NARRATIVE) : [];
+  for (const match of narratives) {
     const name = match[1] ?? '';
     const alone = match[2] === undefined;
     // "l'OMS (2019)", "la HAS (2019)": an acronym alone before a year is an organisation or a word.
