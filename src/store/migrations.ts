@@ -116,7 +116,7 @@ export const MIGRATIONS: readonly string[] = [
   // the trend and compare queries ran no slower without it.
   'DROP INDEX results_summary;',
   // What a run's summary counts of each result's grades, stored as the result is: counting them
-  // from grades_json read every grade of the run, ~30 ms per 1,000 results of the shipped suites
+  // from grades_json read every grade of the run, ~40 ms per 1,000 results of the shipped suites
   // at every run's end and comparison. NULL in results stored before, which are read as before.
   `
   ALTER TABLE results ADD COLUMN pii_leak INTEGER;
