@@ -23,6 +23,16 @@ import type {
 
 export const DEFAULT_DB_PATH = '.avec/avec.db';
 
+type RunBrief = Pick<RunRecord, 'id' | 'startedAt' | 'status'>;
+type BriefRow = Pick<RunRow, 'id' | 'started_at' | 'status' | 'pid' | 'host'>;
+/** What a run's brief reads: enough for its status as liveStatus tells it, none of its counts. */
+const SELECT_BRIEF = 'SELECT id, started_at, status, pid, host FROM runs';
+const toBrief = (row: BriefRow): RunBrief => ({
+  id: row.id,
+  startedAt: row.started_at,
+  status: liveStatus(row),
+});
+
 /**
  * SQLite in WAL mode: readers never block the writer, two runs can share a file (busy timeout),
  * and with synchronous=NORMAL a commit survives a killed process, which is the crash that matters
@@ -202,22 +212,16 @@ export class SqliteStore implements Store {
     return row ? this.toRecord(row) : undefined;
   }
 
-  runBrief(runId: string): Pick<RunRecord, 'id' | 'startedAt' | 'status'> | undefined {
-    const row = this.db
-      .prepare<[string], Pick<RunRow, 'id' | 'started_at' | 'status' | 'pid' | 'host'>>(
-        'SELECT id, started_at, status, pid, host FROM runs WHERE id = ?',
-      )
-      .get(runId);
-    return row && { id: row.id, startedAt: row.started_at, status: liveStatus(row) };
+  runBrief(runId: string): RunBrief | undefined {
+    const row = this.db.prepare<[string], BriefRow>(`${SELECT_BRIEF} WHERE id = ?`).get(runId);
+    return row && toBrief(row);
   }
 
-  runBriefs(): Array<Pick<RunRecord, 'id' | 'startedAt' | 'status'>> {
+  runBriefs(): RunBrief[] {
     return this.db
-      .prepare<[], Pick<RunRow, 'id' | 'started_at' | 'status' | 'pid' | 'host'>>(
-        'SELECT id, started_at, status, pid, host FROM runs ORDER BY started_at DESC, id DESC',
-      )
+      .prepare<[], BriefRow>(`${SELECT_BRIEF} ORDER BY started_at DESC, id DESC`)
       .all()
-      .map((row) => ({ id: row.id, startedAt: row.started_at, status: liveStatus(row) }));
+      .map(toBrief);
   }
 
   listRuns(): RunRecord[] {
